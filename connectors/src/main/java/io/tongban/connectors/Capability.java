@@ -1,0 +1,13 @@
+package io.tongban.connectors;
+
+/** What a department connector can do for the bus; the core routes work by capability, never by department. */
+public enum Capability {
+    /** Body in: an 18-digit identity number. Body out: a {@link LookupResult}. */
+    PERSON_LOOKUP,
+    /** Body in: a unified social credit code. Body out: a {@link LookupResult}. */
+    ENTITY_LOOKUP,
+    /** Body in: an {@link IdentityCheckRequest}. Body out: an {@link IdentityCheckResult}. */
+    IDENTITY_CHECK,
+    /** The connector sends canonical changes to {@link ConnectorDescriptor#CHANGES_ENDPOINT} on its own. */
+    CHANGE_FEED
+}

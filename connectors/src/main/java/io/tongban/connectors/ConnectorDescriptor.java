@@ -1,0 +1,36 @@
+package io.tongban.connectors;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The connector contract. A department joins the bus by registering one descriptor bean that names, per
+ * capability, the Camel endpoint serving it; the core discovers descriptors and never names a department.
+ *
+ * @param source    the line system's code, as in provenance and configuration keys ({@code bus.connectors.<source>})
+ * @param endpoints capability to the endpoint that serves it ({@code direct:<department>.<system>.<action>})
+ */
+public record ConnectorDescriptor(String source, Map<Capability, String> endpoints) {
+
+    /** Where change feeds deliver {@link io.tongban.mappings.SourceRecord}s (possibly partial) for the shared base. */
+    public static final String CHANGES_ENDPOINT = "direct:bus.base.changes";
+
+    /** Where change feeds report a change they could not apply; body: a {@link RejectedChange}. */
+    public static final String REJECTIONS_ENDPOINT = "direct:bus.base.change-rejected";
+
+    public ConnectorDescriptor {
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    public Set<Capability> capabilities() {
+        return endpoints.keySet();
+    }
+
+    public boolean offers(Capability capability) {
+        return endpoints.containsKey(capability);
+    }
+
+    public String endpoint(Capability capability) {
+        return endpoints.get(capability);
+    }
+}

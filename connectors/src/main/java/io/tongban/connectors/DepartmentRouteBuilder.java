@@ -1,0 +1,59 @@
+package io.tongban.connectors;
+
+import io.tongban.mappings.SubjectType;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
+
+/**
+ * What every department connector does the same way: a lookup is guarded by the department's circuit breaker
+ * (configured under {@code camel.resilience4j.configurations.<source>}) and answers {@link LookupResult#unavailable}
+ * instead of failing when the department is down, slow or broken.
+ */
+public abstract class DepartmentRouteBuilder extends RouteBuilder {
+
+    /** The subject type a fetch route is asked about, for connectors that serve persons and entities alike. */
+    public static final String SUBJECT_TYPE = "TongbanSubjectType";
+
+    private final String source;
+
+    protected DepartmentRouteBuilder(String source) {
+        this.source = source;
+    }
+
+    protected String source() {
+        return source;
+    }
+
+    /**
+     * A lookup endpoint that sends the subject identifier to {@code fetchUri} inside the circuit breaker; the fetch
+     * route answers a found or not-found {@link LookupResult} and throws for anything else.
+     */
+    protected void guardedLookup(String endpointUri, SubjectType subjectType, String fetchUri) {
+        from(endpointUri).routeId(routeIdOf(endpointUri))
+                .setHeader(SUBJECT_TYPE, constant(subjectType))
+                .circuitBreaker().configuration(source)
+                    .to(fetchUri)
+                .onFallback()
+                    .process(this::answerUnavailable)
+                .end();
+    }
+
+    /** Retries a failed department call as {@code bus.connectors.<source>.redeliveries} and {@code .redelivery-delay-ms} say. */
+    protected DefaultErrorHandlerDefinition departmentRedelivery() {
+        String prefix = "{{bus.connectors." + source + ".";
+        return defaultErrorHandler()
+                .maximumRedeliveries(Integer.parseInt(getContext().resolvePropertyPlaceholders(prefix + "redeliveries}}")))
+                .redeliveryDelay(Long.parseLong(getContext().resolvePropertyPlaceholders(prefix + "redelivery-delay-ms}}")));
+    }
+
+    protected void answerUnavailable(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String detail = cause == null ? "circuit open or timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        exchange.getMessage().setBody(LookupResult.unavailable(source, detail));
+    }
+
+    protected static String routeIdOf(String directUri) {
+        return directUri.substring(directUri.indexOf(':') + 1);
+    }
+}

@@ -1,0 +1,108 @@
+package io.tongban.connectors.publicsecurity;
+
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.DepartmentRouteBuilder;
+import io.tongban.connectors.IdentityCheckRequest;
+import io.tongban.connectors.IdentityCheckResult;
+import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.publicsecurity.wsdl.RkxxFault_Exception;
+import io.tongban.connectors.publicsecurity.wsdl.Rkxx_Type;
+import io.tongban.mappings.MappingEngine;
+import io.tongban.mappings.SubjectType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Public security (公安) population information: SOAP 1.1 through CXF, generated from the department's WSDL.
+ * QueryPerson feeds the person lookup; VerifyIdentity answers an identity check without sharing the record.
+ */
+@Component
+@ConditionalOnProperty(name = "bus.connectors.public-security.enabled", matchIfMissing = true)
+public class PublicSecurityConnector extends DepartmentRouteBuilder {
+
+    static final String SOURCE = "public-security";
+    static final String PERSON_LOOKUP = "direct:public-security.population.lookup";
+    static final String IDENTITY_CHECK = "direct:public-security.population.verify-identity";
+    private static final String FETCH = "direct:public-security.population.query-person";
+    private static final String VERIFY = "direct:public-security.population.call-verify";
+    private static final String SERVICE = "cxf:bean:publicSecurityRkxx";
+
+    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/public-security/person.yaml");
+
+    public PublicSecurityConnector() {
+        super(SOURCE);
+    }
+
+    @Bean
+    static ConnectorDescriptor publicSecurityConnectorDescriptor() {
+        return new ConnectorDescriptor(SOURCE, Map.of(
+                Capability.PERSON_LOOKUP, PERSON_LOOKUP,
+                Capability.IDENTITY_CHECK, IDENTITY_CHECK));
+    }
+
+    @Override
+    public void configure() {
+        guardedLookup(PERSON_LOOKUP, SubjectType.PERSON, FETCH);
+
+        from(FETCH).routeId("public-security.population.query-person")
+                .errorHandler(departmentRedelivery())
+                .onException(RkxxFault_Exception.class).handled(true).maximumRedeliveries(0)
+                    .process(this::answerFault)
+                .end()
+                .removeHeaders("*")
+                .setHeader(CxfConstants.OPERATION_NAME, constant("QueryPerson"))
+                .process(e -> e.getMessage().setBody(List.of(e.getMessage().getBody(String.class))))
+                .to(SERVICE)
+                .process(this::mapRecord);
+
+        from(IDENTITY_CHECK).routeId("public-security.population.verify-identity")
+                .circuitBreaker().configuration(SOURCE)
+                    .to(VERIFY)
+                .onFallback()
+                    .process(e -> e.getMessage().setBody(IdentityCheckResult.unavailable(SOURCE,
+                            String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT)))))
+                .end();
+
+        from(VERIFY).routeId("public-security.population.call-verify")
+                .removeHeaders("*")
+                .setHeader(CxfConstants.OPERATION_NAME, constant("VerifyIdentity"))
+                .process(e -> {
+                    IdentityCheckRequest request = e.getMessage().getBody(IdentityCheckRequest.class);
+                    e.getMessage().setBody(List.of(request.idNumber(), request.name()));
+                })
+                .to(SERVICE)
+                .process(e -> e.getMessage().setBody(
+                        IdentityCheckResult.of(SOURCE, "1".equals(e.getMessage().getBody(String.class)))));
+    }
+
+    private void mapRecord(Exchange exchange) {
+        Rkxx_Type rkxx = exchange.getMessage().getBody(Rkxx_Type.class);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("GMSFHM", rkxx.getGMSFHM());
+        record.put("XM", rkxx.getXM());
+        record.put("XBDM", rkxx.getXBDM());
+        record.put("MZDM", rkxx.getMZDM());
+        record.put("CSRQ", rkxx.getCSRQ());
+        record.put("HJDZ", rkxx.getHJDZ());
+        record.put("HJDZ_XZQH", rkxx.getHJDZXZQH());
+        record.put("RYZT", rkxx.getRYZT());
+        exchange.getMessage().setBody(LookupResult.found(personSpec.map(record, Instant.now())));
+    }
+
+    /** NOT_FOUND is an answer; any other fault means the department could not serve the request. */
+    private void answerFault(Exchange exchange) {
+        RkxxFault_Exception fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RkxxFault_Exception.class);
+        String code = fault.getFaultInfo().getFAULTCODE();
+        exchange.getMessage().setBody("NOT_FOUND".equals(code)
+                ? LookupResult.notFound(SOURCE)
+                : LookupResult.unavailable(SOURCE, "fault " + code));
+    }
+}

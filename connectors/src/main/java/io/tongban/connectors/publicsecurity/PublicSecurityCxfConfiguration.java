@@ -1,0 +1,56 @@
+package io.tongban.connectors.publicsecurity;
+
+import io.tongban.connectors.publicsecurity.wsdl.Rkxx;
+import java.util.Map;
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The CXF client endpoint for public security's population service, with schema validation and timeouts. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bus.connectors.public-security.enabled", matchIfMissing = true)
+public class PublicSecurityCxfConfiguration {
+
+    @Bean
+    CxfEndpoint publicSecurityRkxx(@Value("${bus.connectors.public-security.url}") String url,
+                                   @Value("${bus.connectors.public-security.connect-timeout-ms}") long connectTimeout,
+                                   @Value("${bus.connectors.public-security.response-timeout-ms}") long responseTimeout) {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setAddress(url);
+        endpoint.setServiceClass(Rkxx.class);
+        endpoint.setWsdlURL("classpath:wsdl/public-security/rkxx.wsdl");
+        endpoint.setDataFormat(DataFormat.POJO);
+        endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+        endpoint.setCxfConfigurer(new Timeouts(connectTimeout, responseTimeout));
+        return endpoint;
+    }
+
+    private record Timeouts(long connectTimeout, long responseTimeout) implements CxfConfigurer {
+        @Override
+        public void configure(AbstractWSDLBasedEndpointFactory factory) {
+            // nothing beyond the endpoint's own settings
+        }
+
+        @Override
+        public void configureClient(Client client) {
+            HTTPClientPolicy policy = new HTTPClientPolicy();
+            policy.setConnectionTimeout(connectTimeout);
+            policy.setReceiveTimeout(responseTimeout);
+            ((HTTPConduit) client.getConduit()).setClient(policy);
+        }
+
+        @Override
+        public void configureServer(Server server) {
+            // a client only
+        }
+    }
+}

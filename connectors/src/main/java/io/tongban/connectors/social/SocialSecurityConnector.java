@@ -1,0 +1,99 @@
+package io.tongban.connectors.social;
+
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.DepartmentException;
+import io.tongban.connectors.DepartmentRouteBuilder;
+import io.tongban.connectors.LookupResult;
+import io.tongban.mappings.IdentityNumber;
+import io.tongban.mappings.MappingEngine;
+import io.tongban.mappings.SubjectType;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.LoggingLevel;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Social security (人社) insurance status: JMS request/reply on the department's own Artemis broker, plus change
+ * events on a topic. The department still keeps some older persons under their 15-digit identity number, so a
+ * miss under the 18-digit number is asked again under the old form.
+ */
+@Component
+@ConditionalOnProperty(name = "bus.connectors.social-security.enabled", matchIfMissing = true)
+public class SocialSecurityConnector extends DepartmentRouteBuilder {
+
+    static final String SOURCE = "social-security";
+    static final String PERSON_LOOKUP = "direct:social-security.insurance.lookup";
+    private static final String FETCH = "direct:social-security.insurance.fetch";
+    private static final String ASK = "direct:social-security.insurance.ask";
+
+    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/social-security/person.yaml");
+
+    public SocialSecurityConnector() {
+        super(SOURCE);
+    }
+
+    @Bean
+    static ConnectorDescriptor socialSecurityConnectorDescriptor() {
+        return new ConnectorDescriptor(SOURCE, Map.of(
+                Capability.PERSON_LOOKUP, PERSON_LOOKUP,
+                Capability.CHANGE_FEED, "socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"));
+    }
+
+    @Override
+    public void configure() {
+        guardedLookup(PERSON_LOOKUP, SubjectType.PERSON, FETCH);
+
+        from(FETCH).routeId("social-security.insurance.fetch")
+                .setProperty("legacyId", method(SocialSecurityConnector.class, "legacyFormOf"))
+                .to(ASK)
+                .filter(e -> e.getProperty("legacyId") != null
+                        && e.getMessage().getBody(LookupResult.class).status() == LookupResult.Status.NOT_FOUND)
+                    .setBody(exchangeProperty("legacyId"))
+                    .to(ASK)
+                .end();
+
+        from(ASK).routeId("social-security.insurance.ask")
+                .errorHandler(departmentRedelivery())
+                .removeHeaders("*")
+                .setBody(simple("{\"sfzhm\":\"${body}\"}"))
+                .to(ExchangePattern.InOut, "socialSecurityJms:queue:{{bus.connectors.social-security.request-queue}}"
+                        + "?requestTimeout={{bus.connectors.social-security.response-timeout-ms}}&jmsMessageType=Text")
+                .choice()
+                    .when(header("RESULT").isEqualTo("OK"))
+                        .unmarshal().json(Map.class)
+                        .process(this::mapReply)
+                    .when(header("RESULT").isEqualTo("NOT_FOUND"))
+                        .setBody(constant(LookupResult.notFound(SOURCE)))
+                    .otherwise()
+                        .process(e -> {
+                            throw new DepartmentException(SOURCE, "reply " + e.getMessage().getHeader("RESULT"));
+                        })
+                .end();
+
+        from("socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"
+                + "?consumerType=Simple&subscriptionShared=true&subscriptionDurable=true"
+                + "&subscriptionName={{bus.connectors.social-security.subscription}}")
+                .routeId("social-security.insurance.changes")
+                .unmarshal().json(Map.class)
+                .process(this::mapReply)
+                .process(e -> e.getMessage().setBody(e.getMessage().getBody(LookupResult.class).record()))
+                .to(ConnectorDescriptor.CHANGES_ENDPOINT)
+                .log(LoggingLevel.DEBUG, "Applied a social security change event");
+    }
+
+    /** The 15-digit form under which the department may hold a person born in the 1900s, or null. */
+    public static String legacyFormOf(String idNumber) {
+        return IdentityNumber.parse(idNumber).legacy15().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void mapReply(Exchange exchange) {
+        Map<String, Object> reply = exchange.getMessage().getBody(Map.class);
+        exchange.getMessage().setBody(LookupResult.found(personSpec.map(reply, Instant.now())));
+    }
+}

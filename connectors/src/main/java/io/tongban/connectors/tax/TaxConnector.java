@@ -1,0 +1,76 @@
+package io.tongban.connectors.tax;
+
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.DepartmentException;
+import io.tongban.connectors.DepartmentRouteBuilder;
+import io.tongban.connectors.LookupResult;
+import io.tongban.mappings.MappingEngine;
+import io.tongban.mappings.SubjectType;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tax (税务) taxpayer registration: REST with XML bodies, {@code GET /sw/nsr?nsrsbh=...}. Persons are registered
+ * under their identity number, companies under their credit code; the answer is the same NSRXX record.
+ */
+@Component
+@ConditionalOnProperty(name = "bus.connectors.tax.enabled", matchIfMissing = true)
+public class TaxConnector extends DepartmentRouteBuilder {
+
+    static final String SOURCE = "tax";
+    static final String PERSON_LOOKUP = "direct:tax.taxpayer.person-lookup";
+    static final String ENTITY_LOOKUP = "direct:tax.taxpayer.entity-lookup";
+    private static final String FETCH = "direct:tax.taxpayer.fetch";
+
+    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/tax/person.yaml");
+    private final MappingEngine entitySpec = MappingEngine.fromClasspath("specs/tax/legal-entity.yaml");
+
+    public TaxConnector() {
+        super(SOURCE);
+    }
+
+    @Bean
+    static ConnectorDescriptor taxConnectorDescriptor() {
+        return new ConnectorDescriptor(SOURCE, Map.of(
+                Capability.PERSON_LOOKUP, PERSON_LOOKUP,
+                Capability.ENTITY_LOOKUP, ENTITY_LOOKUP));
+    }
+
+    @Override
+    public void configure() {
+        guardedLookup(PERSON_LOOKUP, SubjectType.PERSON, FETCH);
+        guardedLookup(ENTITY_LOOKUP, SubjectType.LEGAL_ENTITY, FETCH);
+
+        from(FETCH).routeId("tax.taxpayer.fetch")
+                .errorHandler(departmentRedelivery())
+                .setHeader(Exchange.HTTP_QUERY, simple("nsrsbh=${body}"))
+                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                .setBody(constant(null))
+                .to("{{bus.connectors.tax.url}}/sw/nsr?throwExceptionOnFailure=false"
+                        + "&connectTimeout={{bus.connectors.tax.connect-timeout-ms}}"
+                        + "&responseTimeout={{bus.connectors.tax.response-timeout-ms}}")
+                .choice()
+                    .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(200))
+                        .unmarshal().jacksonXml(Map.class)
+                        .process(this::mapRecord)
+                    .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(404))
+                        .setBody(constant(LookupResult.notFound(SOURCE)))
+                    .otherwise()
+                        .process(e -> {
+                            throw new DepartmentException(SOURCE, "HTTP " + e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+                        })
+                .end();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void mapRecord(Exchange exchange) {
+        MappingEngine spec = exchange.getMessage().getHeader(SUBJECT_TYPE) == SubjectType.PERSON ? personSpec : entitySpec;
+        Map<String, Object> nsrxx = exchange.getMessage().getBody(Map.class);
+        exchange.getMessage().setBody(LookupResult.found(spec.map(nsrxx, Instant.now())));
+    }
+}

@@ -1,0 +1,40 @@
+package io.tongban.routes.api;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable error codes of the API: clients may branch on them, so they never change meaning. */
+public enum ErrorCode {
+    INVALID_IDENTIFIER("mapping.invalid_identifier", HttpStatus.BAD_REQUEST, "Invalid identifier"),
+    SUBJECT_NOT_FOUND("base.subject_not_found", HttpStatus.NOT_FOUND, "Subject not found"),
+    SOURCES_UNAVAILABLE("connector.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Sources unavailable"),
+    MALFORMED_REQUEST("api.malformed_request", HttpStatus.BAD_REQUEST, "Malformed request"),
+    INVALID_REQUEST("api.invalid_request", HttpStatus.BAD_REQUEST, "Invalid request"),
+    UNKNOWN_FIELD("api.unknown_field", HttpStatus.BAD_REQUEST, "Unknown field"),
+    PAYLOAD_TOO_LARGE("api.payload_too_large", HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE("api.unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    METHOD_NOT_ALLOWED("api.method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_FOUND("api.not_found", HttpStatus.NOT_FOUND, "No such resource"),
+    INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private final String code;
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(String code, HttpStatus status, String title) {
+        this.code = code;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,35 @@
+package io.tongban.routes.api;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds the problem documents of the API, so that every one has the same shape. */
+final class Problems {
+
+    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private Problems() {
+    }
+
+    static ProblemDetail of(ErrorCode error, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);
+        problem.setTitle(error.title());
+        problem.setType(ProblemHandler.type(error));
+        problem.setProperty("code", error.code());
+        return problem;
+    }
+
+    static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    static boolean causedByOversizedBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
