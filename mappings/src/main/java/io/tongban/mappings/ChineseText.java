@@ -10,9 +10,10 @@ import java.text.Normalizer;
  *   <li>Full-width ASCII letters, digits and symbols (U+FF01-U+FF5E) become half-width, except
  *       the marks in rule 4, whose form is decided there.</li>
  *   <li>Every kind of whitespace (ASCII, the ideographic space U+3000, no-break spaces, line
- *       breaks) counts as a space; zero-width characters are dropped. A space between two Chinese
- *       characters (or Chinese punctuation) is removed, as Chinese is written without spaces;
- *       elsewhere runs of spaces collapse to one, and the ends are trimmed.</li>
+ *       breaks) counts as a space; zero-width characters are dropped. A space next to a Chinese
+ *       character or Chinese punctuation is removed, as Chinese is written without spaces (so
+ *       "福华路 1号" and "福华路1号" compare equal); between other characters runs of spaces
+ *       collapse to one, and the ends are trimmed.</li>
  *   <li>The marks {@code ( ) , : ; ! ?} are written full-width (（ ） ， ： ； ！ ？) in text
  *       that contains any Chinese character, because registered names and addresses write them
  *       so, and half-width in text without Chinese characters. A comma between two digits stays
@@ -87,7 +88,7 @@ public final class ChineseText {
                 pendingSpace = true;
                 continue;
             }
-            if (pendingSpace && previous != -1 && !(isWide(previous) && isWide(cp))) {
+            if (pendingSpace && previous != -1 && !isWide(previous) && !isWide(cp)) {
                 out.append(' ');
             }
             pendingSpace = false;

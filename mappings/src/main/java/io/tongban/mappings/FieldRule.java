@@ -69,20 +69,20 @@ final class FieldRule {
      * @throws MappingException missing_field for an absent required field, or the conversion's error
      */
     Object apply(Object raw, String location) {
-        if (raw == null) {
-            if (required) {
-                throw new MappingException(MappingError.MISSING_FIELD,
-                        location + ": required field " + from + " (for " + target + ") is missing");
-            }
+        if (raw != null && onlyWhen != null && !onlyWhen.contains(RawValues.text(raw))) {
             return null;
         }
-        if (onlyWhen != null && !onlyWhen.contains(RawValues.text(raw))) {
-            return null;
-        }
+        Object value;
         try {
-            return converter.convert(raw);
+            value = raw == null ? null : converter.convert(raw);
         } catch (MappingException e) {
             throw e.at(location + " " + from + " -> " + target);
         }
+        // text that normalises to nothing (only invisible characters) is as absent as no text
+        if (value == null && required) {
+            throw new MappingException(MappingError.MISSING_FIELD,
+                    location + ": required field " + from + " (for " + target + ") is missing");
+        }
+        return value;
     }
 }
