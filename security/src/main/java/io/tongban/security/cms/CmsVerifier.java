@@ -1,0 +1,403 @@
+package io.tongban.security.cms;
+
+import io.tongban.security.BouncyCastle;
+import io.tongban.security.ErrorCode;
+import io.tongban.security.SignatureAlgorithm;
+import io.tongban.security.pki.TrustStore;
+import io.tongban.security.revocation.RevocationChecker;
+import io.tongban.security.revocation.RevocationStatus;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenInfo;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Verifies detached CMS SignedData (PKCS#7 or GM/T 0010 content types) over a document and says
+ * why in a {@link VerificationReport}. Certificates are judged at the time of the RFC 3161
+ * timestamp when there is one, else at the current time. Thread-safe; parsed certificates and their
+ * verifiers are cached, since parsing and key setup cost more than the signature check itself.
+ */
+public final class CmsVerifier {
+    private static final int MAX_CACHED_CERTIFICATES = 10_000;
+
+    private final TrustStore trustStore;
+    private final RevocationChecker revocationChecker;
+    private final VerificationPolicy policy;
+    private final Clock clock;
+    private final Map<ByteBuffer, ParsedCertificate> certificates = new ConcurrentHashMap<>();
+
+    public CmsVerifier(TrustStore trustStore, RevocationChecker revocationChecker, VerificationPolicy policy,
+                       Clock clock) {
+        this.trustStore = trustStore;
+        this.revocationChecker = revocationChecker;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public VerificationPolicy policy() {
+        return policy;
+    }
+
+    /** A verifier with the same trust and revocation data but another policy. */
+    public CmsVerifier withPolicy(VerificationPolicy otherPolicy) {
+        return new CmsVerifier(trustStore, revocationChecker, otherPolicy, clock);
+    }
+
+    public VerificationReport verify(byte[] document, byte[] signature) {
+        Findings findings = new Findings();
+        CMSSignedData signed;
+        SignerInformation signerInfo;
+        try {
+            ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(signature));
+            Optional<CmsProfile> profile = CmsProfile.bySignedDataType(info.getContentType());
+            if (profile.isEmpty()) {
+                return findings.fail(ErrorCode.MALFORMED_SIGNATURE,
+                        "content type " + info.getContentType() + " is not SignedData").report();
+            }
+            findings.profile = profile.get();
+            signed = new CMSSignedData(new CMSProcessableByteArray(document),
+                    new ContentInfo(CMSObjectIdentifiers.signedData, info.getContent()));
+            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                return findings.fail(ErrorCode.MALFORMED_SIGNATURE,
+                        "expected exactly one signer, found " + signers.size()).report();
+            }
+            signerInfo = signers.iterator().next();
+            if (signerInfo.getSignedAttributes() == null) {
+                return findings.fail(ErrorCode.MALFORMED_SIGNATURE, "signed attributes are missing").report();
+            }
+        } catch (Exception e) { // the parsers throw IOException, CMSException and runtime exceptions alike
+            return findings.fail(ErrorCode.MALFORMED_SIGNATURE, "not a DER-encoded CMS SignedData: " + e.getMessage())
+                    .report();
+        }
+
+        Optional<SignatureAlgorithm> algorithm = SignatureAlgorithm.fromCms(signerInfo.getDigestAlgOID(),
+                signerInfo.getEncryptionAlgOID());
+        if (algorithm.isEmpty()) {
+            findings.digestAlgorithm = signerInfo.getDigestAlgOID();
+            findings.signatureAlgorithm = signerInfo.getEncryptionAlgOID();
+            return findings.fail(ErrorCode.UNSUPPORTED_ALGORITHM, "digest " + signerInfo.getDigestAlgOID()
+                    + " with signature " + signerInfo.getEncryptionAlgOID() + " is not SM2/SM3 nor ECDSA P-256/SHA-256")
+                    .report();
+        }
+        findings.digestAlgorithm = algorithm.get().jcaDigestName();
+        findings.signatureAlgorithm = algorithm.get().jcaSignatureName();
+        findings.signingTime = signingTime(signerInfo);
+
+        List<X509Certificate> offered = new ArrayList<>();
+        ParsedCertificate signer = null;
+        try {
+            for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
+                ParsedCertificate parsed = parse(holder);
+                offered.add(parsed.certificate());
+                if (signerInfo.getSID().match(holder)) {
+                    signer = parsed;
+                }
+            }
+        } catch (Exception e) {
+            return findings.fail(ErrorCode.MALFORMED_SIGNATURE, "a carried certificate is unreadable: "
+                    + e.getMessage()).report();
+        }
+        if (signer == null) {
+            return findings.fail(ErrorCode.UNTRUSTED_SIGNER, "the signer's certificate is not in the signature")
+                    .report();
+        }
+        X509Certificate signerCertificate = signer.certificate();
+        findings.signer = identity(signerCertificate);
+        if (SignatureAlgorithm.ofKeyOrNull(signerCertificate) != algorithm.get()) {
+            findings.fail(ErrorCode.UNSUPPORTED_ALGORITHM, "the signer's key does not belong to " + algorithm.get());
+        }
+
+        checkSignature(signerInfo, signer, algorithm.get(), document, findings);
+        checkSigningCertificate(signerInfo, signerCertificate, findings);
+
+        Optional<List<X509Certificate>> chain = trustStore.chainOf(signerCertificate, offered);
+        findings.chainTrusted = chain.isPresent();
+        findings.chain = chain.orElse(List.of(signerCertificate)).stream().map(CmsVerifier::subject).toList();
+        if (chain.isEmpty()) {
+            findings.fail(ErrorCode.UNTRUSTED_SIGNER, "no chain from " + subject(signerCertificate)
+                    + " to a trust anchor");
+        } else if (!usableForSigning(signerCertificate)) {
+            findings.fail(ErrorCode.UNTRUSTED_SIGNER, "the signer's certificate is not for digital signatures");
+        }
+
+        checkTimestamp(signerInfo, findings);
+        findings.validationTime = findings.timestampTime != null ? findings.timestampTime : clock.instant();
+
+        findings.certificateValidAtTime = checkValidity(chain.orElse(List.of(signerCertificate)), findings);
+        findings.revocation = revocationChecker.statusAt(signerCertificate, findings.validationTime);
+        switch (findings.revocation.state()) {
+            case REVOKED -> findings.fail(ErrorCode.CERTIFICATE_REVOKED, "the signer's certificate was revoked at "
+                    + findings.revocation.revokedAt() + " (" + findings.revocation.reason() + "), before "
+                    + findings.validationTime);
+            case UNKNOWN -> {
+                if (policy.requireRevocationInformation()) {
+                    findings.fail(ErrorCode.REVOCATION_UNKNOWN, "no CRL of "
+                            + signerCertificate.getIssuerX500Principal() + " is at hand");
+                }
+            }
+            default -> { }
+        }
+        return findings.report();
+    }
+
+    private void checkSignature(SignerInformation signerInfo, ParsedCertificate signer, SignatureAlgorithm algorithm,
+                                byte[] document, Findings findings) {
+        try {
+            findings.signatureValid = signerInfo.verify(signer.keyVerifier());
+            findings.digestMatches = true; // Bouncy Castle compares the message digest before the signature
+            if (!findings.signatureValid) {
+                findings.fail(ErrorCode.SIGNATURE_INVALID, "the signature does not verify with the signer's key");
+            }
+        } catch (CMSSignerDigestMismatchException e) {
+            findings.digestMatches = false;
+            findings.signatureValid = signatureOverAttributesValid(signerInfo, signer);
+            findings.fail(ErrorCode.DIGEST_MISMATCH, "the document's " + algorithm.jcaDigestName()
+                    + " digest differs from the signed message digest: tampered or another document");
+        } catch (Exception e) {
+            findings.fail(ErrorCode.SIGNATURE_INVALID, "the signature cannot be checked: " + e.getMessage());
+        }
+    }
+
+    private static boolean signatureOverAttributesValid(SignerInformation signerInfo, ParsedCertificate signer) {
+        try {
+            ContentVerifier verifier = signer.keyVerifier().getContentVerifier(
+                    signerInfo.toASN1Structure().getDigestEncryptionAlgorithm(),
+                    signerInfo.getDigestAlgorithmID());
+            verifier.getOutputStream().write(signerInfo.getEncodedSignedAttributes());
+            return verifier.verify(signerInfo.getSignature());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** RFC 5035: the signing-certificate-v2 attribute, when present, must name the signer's certificate. */
+    private static void checkSigningCertificate(SignerInformation signerInfo, X509Certificate certificate,
+                                                Findings findings) {
+        Attribute attribute = signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        if (attribute == null) {
+            return;
+        }
+        try {
+            ESSCertIDv2 id = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts()[0];
+            String digestName = id.getHashAlgorithm().getAlgorithm().equals(SignatureAlgorithm.SM2_SM3.digestOid())
+                    ? "SM3" : id.getHashAlgorithm().getAlgorithm().getId();
+            byte[] actual = MessageDigest.getInstance(digestName, BouncyCastle.PROVIDER).digest(certificate.getEncoded());
+            if (!Arrays.equals(actual, id.getCertHash())) {
+                findings.fail(ErrorCode.SIGNING_CERTIFICATE_MISMATCH,
+                        "the signing-certificate-v2 attribute names another certificate than the one carried");
+            }
+        } catch (Exception e) {
+            findings.fail(ErrorCode.MALFORMED_SIGNATURE, "unreadable signing-certificate-v2 attribute");
+        }
+    }
+
+    private void checkTimestamp(SignerInformation signerInfo, Findings findings) {
+        Attribute attribute = signerInfo.getUnsignedAttributes() == null ? null
+                : signerInfo.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) {
+            if (policy.requireTimestamp()) {
+                findings.fail(ErrorCode.TIMESTAMP_MISSING, "the policy requires an RFC 3161 timestamp");
+            }
+            return;
+        }
+        TimeStampToken token;
+        try {
+            token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+        } catch (Exception e) {
+            findings.fail(ErrorCode.TIMESTAMP_INVALID, "unreadable timestamp token: " + e.getMessage());
+            return;
+        }
+        TimeStampTokenInfo info = token.getTimeStampInfo();
+        try {
+            String imprintOid = info.getMessageImprintAlgOID().getId();
+            String digestName = imprintOid.equals(SignatureAlgorithm.SM2_SM3.digestOid().getId()) ? "SM3"
+                    : imprintOid.equals(SignatureAlgorithm.ECDSA_P256_SHA256.digestOid().getId()) ? "SHA-256" : null;
+            if (digestName == null) {
+                findings.fail(ErrorCode.TIMESTAMP_INVALID, "timestamp imprint algorithm " + imprintOid + " not accepted");
+                return;
+            }
+            byte[] expected = MessageDigest.getInstance(digestName, BouncyCastle.PROVIDER).digest(signerInfo.getSignature());
+            if (!Arrays.equals(expected, info.getMessageImprintDigest())) {
+                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the timestamp is over other data than this signature");
+                return;
+            }
+            Collection<X509CertificateHolder> tsaHolders = token.getCertificates().getMatches(token.getSID());
+            if (tsaHolders.isEmpty()) {
+                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the timestamp token carries no TSA certificate");
+                return;
+            }
+            List<X509Certificate> tokenCertificates = new ArrayList<>();
+            for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
+                tokenCertificates.add(parse(holder).certificate());
+            }
+            ParsedCertificate tsa = parse(tsaHolders.iterator().next());
+            findings.timestampAuthority = subject(tsa.certificate());
+            token.validate(tsa.certificateVerifier()); // signature, TSA validity at genTime, EKU timeStamping
+            if (trustStore.chainOf(tsa.certificate(), tokenCertificates).isEmpty()) {
+                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the TSA " + findings.timestampAuthority + " is not trusted");
+                return;
+            }
+            Instant genTime = info.getGenTime().toInstant();
+            if (revocationChecker.statusAt(tsa.certificate(), genTime).state() == RevocationStatus.State.REVOKED) {
+                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the TSA certificate was revoked before the timestamp");
+                return;
+            }
+            findings.timestampTime = genTime;
+        } catch (Exception e) {
+            findings.fail(ErrorCode.TIMESTAMP_INVALID, "the timestamp token does not verify: " + e.getMessage());
+        }
+    }
+
+    private static boolean checkValidity(List<X509Certificate> chain, Findings findings) {
+        Date at = Date.from(findings.validationTime);
+        for (X509Certificate certificate : chain) {
+            try {
+                certificate.checkValidity(at);
+            } catch (CertificateExpiredException e) {
+                findings.fail(ErrorCode.CERTIFICATE_EXPIRED, subject(certificate) + " expired at "
+                        + certificate.getNotAfter().toInstant() + ", before " + findings.validationTime);
+                return false;
+            } catch (CertificateNotYetValidException e) {
+                findings.fail(ErrorCode.CERTIFICATE_NOT_YET_VALID, subject(certificate) + " is valid only from "
+                        + certificate.getNotBefore().toInstant());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean usableForSigning(X509Certificate certificate) {
+        boolean[] keyUsage = certificate.getKeyUsage();
+        return certificate.getBasicConstraints() < 0
+                && (keyUsage == null || keyUsage[0] || keyUsage[1]); // digitalSignature or nonRepudiation
+    }
+
+    private static Instant signingTime(SignerInformation signerInfo) {
+        Attribute attribute = signerInfo.getSignedAttributes().get(CMSAttributes.signingTime);
+        if (attribute == null) {
+            return null;
+        }
+        try {
+            return Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ParsedCertificate parse(X509CertificateHolder holder) throws Exception {
+        ByteBuffer key = ByteBuffer.wrap(holder.getEncoded());
+        ParsedCertificate cached = certificates.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        if (certificates.size() >= MAX_CACHED_CERTIFICATES) {
+            certificates.clear();
+        }
+        ParsedCertificate parsed = ParsedCertificate.of(holder);
+        certificates.put(key, parsed);
+        return parsed;
+    }
+
+    static SignerIdentity identity(X509Certificate certificate) {
+        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        String creditCode = firstValue(name, BCStyle.ORGANIZATION_IDENTIFIER);
+        if (creditCode == null) {
+            creditCode = firstValue(name, BCStyle.SERIALNUMBER);
+        }
+        return new SignerIdentity(subject(certificate), certificate.getSerialNumber().toString(16), creditCode,
+                firstValue(name, BCStyle.O));
+    }
+
+    private static String firstValue(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        RDN[] rdns = name.getRDNs(type);
+        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+
+    static String subject(X509Certificate certificate) {
+        return X500Name.getInstance(BCStyle.INSTANCE, certificate.getSubjectX500Principal().getEncoded()).toString();
+    }
+
+    /** A certificate with a verifier on its bare key and one bound to the certificate (checks its validity). */
+    private record ParsedCertificate(X509Certificate certificate, SignerInformationVerifier keyVerifier,
+                                     SignerInformationVerifier certificateVerifier) {
+        static ParsedCertificate of(X509CertificateHolder holder) throws Exception {
+            var builder = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER);
+            X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
+            return new ParsedCertificate(certificate, builder.build(certificate.getPublicKey()), builder.build(holder));
+        }
+    }
+
+    /** What has been established so far; the first failure recorded is the verdict's reason. */
+    private static final class Findings {
+        CmsProfile profile;
+        String digestAlgorithm;
+        String signatureAlgorithm;
+        boolean digestMatches;
+        boolean signatureValid;
+        SignerIdentity signer;
+        List<String> chain = List.of();
+        boolean chainTrusted;
+        Instant signingTime;
+        Instant timestampTime;
+        String timestampAuthority;
+        Instant validationTime;
+        boolean certificateValidAtTime;
+        RevocationStatus revocation;
+        ErrorCode failure;
+        String failureMessage;
+
+        Findings fail(ErrorCode code, String message) {
+            if (failure == null) {
+                failure = code;
+                failureMessage = message;
+            }
+            return this;
+        }
+
+        VerificationReport report() {
+            return new VerificationReport(
+                    failure == null ? VerificationReport.Verdict.VALID : VerificationReport.Verdict.INVALID,
+                    failure == null ? null : failure.code(), failureMessage, profile, digestAlgorithm,
+                    signatureAlgorithm, digestMatches, signatureValid, signer, chain, chainTrusted, signingTime,
+                    timestampTime, timestampAuthority, validationTime, certificateValidAtTime, revocation);
+        }
+    }
+}

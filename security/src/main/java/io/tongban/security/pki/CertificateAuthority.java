@@ -1,0 +1,198 @@
+package io.tongban.security.pki;
+
+import io.tongban.security.ErrorCode;
+import io.tongban.security.RawSignatures;
+import io.tongban.security.SecurityServiceException;
+import io.tongban.security.SignatureAlgorithm;
+import io.tongban.security.revocation.CrlIssuer;
+import io.tongban.security.revocation.RevocationReason;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One algorithm family of the bus PKI kept in a directory: a root CA, an issuing CA that certifies
+ * departments and publishes the CRL, and one PKCS#12 keystore per certified holder.
+ *
+ * <pre>
+ * root.pem  root.p12  issuing.pem  issuing.p12  issuing.crl  issuing-crl.pem
+ * &lt;holder&gt;.p12  &lt;holder&gt;.pem        (holder = department name, platform, tsa)
+ * </pre>
+ * Not thread-safe for issuing and revoking: the CA is operated by one process at a time.
+ */
+public final class CertificateAuthority {
+    public static final Duration ROOT_VALIDITY = Duration.ofDays(20 * 365);
+    public static final Duration ISSUING_VALIDITY = Duration.ofDays(10 * 365);
+    public static final Duration HOLDER_VALIDITY = Duration.ofDays(2 * 365);
+    private static final List<String> CA_FILES = List.of("root", "issuing");
+
+    private final SignatureAlgorithm algorithm;
+    private final Path directory;
+    private final char[] password;
+    private final Clock clock;
+    private final X509Certificate root;
+    private final CertifiedKey issuing;
+    private X509CRL crl;
+
+    private CertificateAuthority(SignatureAlgorithm algorithm, Path directory, char[] password, Clock clock,
+                                 X509Certificate root, CertifiedKey issuing, X509CRL crl) {
+        this.algorithm = algorithm;
+        this.directory = directory;
+        this.password = password.clone();
+        this.clock = clock;
+        this.root = root;
+        this.issuing = issuing;
+        this.crl = crl;
+    }
+
+    public static boolean existsIn(Path directory) {
+        return Files.isRegularFile(directory.resolve("issuing.p12"));
+    }
+
+    /** Creates the root and issuing CA and an empty CRL in an empty directory. */
+    public static CertificateAuthority create(SignatureAlgorithm algorithm, Path directory, char[] password,
+                                              Clock clock) {
+        if (existsIn(directory)) {
+            throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "a CA already exists in " + directory);
+        }
+        Instant now = clock.instant();
+        Instant notBefore = now.minus(Duration.ofHours(1)); // tolerate clocks of relying parties a little behind
+        String label = algorithm == SignatureAlgorithm.SM2_SM3 ? "SM2" : "ECDSA";
+        KeyPair rootKeys = RawSignatures.generateKeyPair(algorithm);
+        X509Certificate root = CertificateIssuer.selfSignedRoot(algorithm,
+                CertificateIssuer.caName("Tongban Bus Root CA " + label), rootKeys.getPublic(),
+                rootKeys.getPrivate(), notBefore, now.plus(ROOT_VALIDITY));
+        CertifiedKey rootKey = new CertifiedKey(rootKeys.getPrivate(), List.of(root));
+        KeyPair issuingKeys = RawSignatures.generateKeyPair(algorithm);
+        X509Certificate issuingCertificate = CertificateIssuer.issuingCa(algorithm, rootKey,
+                CertificateIssuer.caName("Tongban Bus Issuing CA " + label), issuingKeys.getPublic(),
+                notBefore, now.plus(ISSUING_VALIDITY));
+        CertifiedKey issuing = new CertifiedKey(issuingKeys.getPrivate(), List.of(issuingCertificate, root));
+        X509CRL crl = CrlIssuer.initial(algorithm, issuing, now);
+
+        PkiFiles.writePkcs12(directory.resolve("root.p12"), "root", rootKey, password);
+        PkiFiles.writePem(directory.resolve("root.pem"), root);
+        PkiFiles.writePkcs12(directory.resolve("issuing.p12"), "issuing", issuing, password);
+        PkiFiles.writePem(directory.resolve("issuing.pem"), issuingCertificate);
+        CertificateAuthority ca = new CertificateAuthority(algorithm, directory, password, clock, root, issuing, crl);
+        ca.saveCrl();
+        return ca;
+    }
+
+    /** Opens an existing CA directory; its algorithm family is read from the issuing CA's key. */
+    public static CertificateAuthority open(Path directory, char[] password, Clock clock) {
+        CertifiedKey issuing = PkiFiles.readPkcs12(directory.resolve("issuing.p12"), password);
+        X509Certificate root = PkiFiles.readCertificates(directory.resolve("root.pem")).get(0);
+        X509CRL crl = PkiFiles.readCrl(directory.resolve("issuing.crl"));
+        SignatureAlgorithm algorithm = SignatureAlgorithm.ofKey(issuing.certificate().getPublicKey());
+        return new CertificateAuthority(algorithm, directory, password, clock, root, issuing, crl);
+    }
+
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public X509Certificate rootCertificate() {
+        return root;
+    }
+
+    public X509Certificate issuingCertificate() {
+        return issuing.certificate();
+    }
+
+    public synchronized X509CRL currentCrl() {
+        return crl;
+    }
+
+    /** Issues a certificate for the holder valid for {@link #HOLDER_VALIDITY} and stores its keystore. */
+    public CertifiedKey issue(Department holder) {
+        Instant now = clock.instant();
+        return issue(holder, now.minus(Duration.ofHours(1)), now.plus(HOLDER_VALIDITY));
+    }
+
+    /** Issues a certificate with the given validity (tests use past dates) and stores its keystore. */
+    public CertifiedKey issue(Department holder, Instant notBefore, Instant notAfter) {
+        KeyPair keys = RawSignatures.generateKeyPair(algorithm);
+        X509Certificate certificate = CertificateIssuer.endEntity(algorithm, issuing, holder, keys.getPublic(),
+                notBefore, notAfter);
+        List<X509Certificate> chain = new ArrayList<>(List.of(certificate));
+        chain.addAll(issuing.chain());
+        CertifiedKey certified = new CertifiedKey(keys.getPrivate(), chain);
+        PkiFiles.writePkcs12(directory.resolve(holder.name() + ".p12"), holder.name(), certified, password);
+        PkiFiles.writePem(directory.resolve(holder.name() + ".pem"), certificate);
+        return certified;
+    }
+
+    /** The keystore of a holder certified earlier. */
+    public CertifiedKey holder(String name) {
+        if (CA_FILES.contains(name)) {
+            throw new SecurityServiceException(ErrorCode.UNKNOWN_SIGNER, "the CA keys are not signing identities");
+        }
+        Path file = directory.resolve(name + ".p12");
+        if (!Files.isRegularFile(file)) {
+            throw new SecurityServiceException(ErrorCode.UNKNOWN_SIGNER, "no keystore for '" + name + "' in " + directory);
+        }
+        return PkiFiles.readPkcs12(file, password);
+    }
+
+    /** The names of all holders with a keystore in the directory, sorted. */
+    public List<String> holderNames() {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".p12"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .filter(n -> !CA_FILES.contains(n))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "cannot list " + directory, e);
+        }
+    }
+
+    /**
+     * Revokes a certificate this CA issued, effective from {@code revocationTime}, and publishes
+     * (stores and returns) the new CRL.
+     */
+    public synchronized X509CRL revoke(BigInteger serialNumber, RevocationReason reason, Instant revocationTime) {
+        boolean issuedHere = holderNames().stream()
+                .map(n -> PkiFiles.readCertificates(directory.resolve(n + ".pem")).get(0))
+                .anyMatch(c -> c.getSerialNumber().equals(serialNumber));
+        if (!issuedHere) {
+            throw new SecurityServiceException(ErrorCode.UNKNOWN_CERTIFICATE,
+                    "serial " + serialNumber.toString(16) + " was not issued by this CA");
+        }
+        crl = CrlIssuer.revoke(algorithm, issuing, crl, serialNumber, reason, revocationTime, clock.instant());
+        saveCrl();
+        return crl;
+    }
+
+    /** Re-signs the CRL with a fresh thisUpdate/nextUpdate, as a CA does before the old one lapses. */
+    public synchronized X509CRL refreshCrl() {
+        crl = CrlIssuer.refresh(algorithm, issuing, crl, clock.instant());
+        saveCrl();
+        return crl;
+    }
+
+    private void saveCrl() {
+        try {
+            PkiFiles.writeAtomically(directory.resolve("issuing.crl"), crl.getEncoded());
+        } catch (java.security.cert.CRLException e) {
+            throw new SecurityServiceException(ErrorCode.SIGNING_FAILED, "cannot encode the CRL", e);
+        }
+        PkiFiles.writePem(directory.resolve("issuing-crl.pem"), crl);
+    }
+}

@@ -1,0 +1,61 @@
+package io.tongban.security;
+
+import io.tongban.security.cms.CmsProfile;
+import io.tongban.security.cms.VerificationReport;
+import io.tongban.security.pki.CreditCode;
+import io.tongban.security.revocation.RevocationStatus;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignatureServiceTest {
+    private static final byte[] DOCUMENT = "营业执照 91440300MA5FXXXX7Q".getBytes(StandardCharsets.UTF_8);
+
+    private final SignatureService service = new SignatureService(TestPki.shared(), SignatureSettings.defaults(),
+            Clock.systemUTC());
+
+    @ParameterizedTest(name = "{0}: a department's timestamped signature verifies with a full report")
+    @EnumSource(SignatureAlgorithm.class)
+    void departmentSignatureVerifiesWithFullReport(SignatureAlgorithm algorithm) {
+        byte[] signature = service.sign("market-supervision", algorithm, DOCUMENT);
+
+        VerificationReport report = service.verify(DOCUMENT, signature);
+
+        assertThat(report.reason()).isNull();
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.VALID);
+        assertThat(report.digestMatches()).isTrue();
+        assertThat(report.signatureValid()).isTrue();
+        assertThat(report.chainTrusted()).isTrue();
+        assertThat(report.chain()).hasSize(3);
+        assertThat(report.signer().creditCode()).isEqualTo(CreditCode.complete("11440300MB0000023"));
+        assertThat(report.signer().organisation()).isEqualTo("深圳市市场监督管理局");
+        assertThat(report.timestampTime()).isNotNull();
+        assertThat(report.validationTime()).isEqualTo(report.timestampTime());
+        assertThat(report.timestampAuthority()).contains("CN=tsa");
+        assertThat(report.signingTime()).isNotNull();
+        assertThat(report.certificateValidAtTime()).isTrue();
+        assertThat(report.revocation().state()).isEqualTo(RevocationStatus.State.GOOD);
+        assertThat(report.signatureAlgorithm()).isEqualTo(algorithm.jcaSignatureName());
+        assertThat(report.digestAlgorithm()).isEqualTo(algorithm.jcaDigestName());
+        assertThat(report.profile()).isEqualTo(CmsProfile.PKCS7);
+    }
+
+    @Test
+    @DisplayName("SM2 signatures in the GM/T 0010 profile carry its OIDs and verify")
+    void gmt0010ProfileVerifies() {
+        SignatureService gm = new SignatureService(TestPki.shared(),
+                SignatureSettings.defaults().withSm2Profile(CmsProfile.GMT_0010), Clock.systemUTC());
+        byte[] signature = gm.sign("tax", SignatureAlgorithm.SM2_SM3, DOCUMENT);
+
+        VerificationReport report = service.verify(DOCUMENT, signature);
+
+        assertThat(report.isValid()).as(report.reason()).isTrue();
+        assertThat(report.profile()).isEqualTo(CmsProfile.GMT_0010);
+    }
+}
