@@ -39,7 +39,11 @@ public final class CrlIssuer {
         return build(algorithm, issuingCa, previous, null, null, null, now);
     }
 
-    /** A new CRL: the previous entries plus {@code serial} revoked from {@code revocationTime}. */
+    /**
+     * A new CRL: the previous entries plus {@code serial} revoked from {@code revocationTime}. CRLs
+     * hold whole seconds, so the time is cut to its second: the revocation takes effect slightly
+     * early rather than late.
+     */
     public static X509CRL revoke(SignatureAlgorithm algorithm, CertifiedKey issuingCa, X509CRL previous,
                                  BigInteger serial, RevocationReason reason, Instant revocationTime, Instant now) {
         return build(algorithm, issuingCa, previous, serial, reason, revocationTime, now);
