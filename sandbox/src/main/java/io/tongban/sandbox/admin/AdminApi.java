@@ -47,36 +47,38 @@ public final class AdminApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            if (path.equals("/knobs") && method.equals("GET")) {
-                ok(exchange, 200, allKnobs());
-            } else if (path.equals("/knobs/reset") && method.equals("POST")) {
-                knobs.values().forEach(SystemKnobs::reset);
-                ok(exchange, 200, allKnobs());
-            } else if (path.startsWith("/knobs/") && (method.equals("GET") || method.equals("PUT"))) {
-                SystemKnobs system = knobs.get(SystemId.parse(path.substring("/knobs/".length())));
-                if (method.equals("PUT")) {
-                    system.apply(merged(system.settings(), exchange.getRequestBody()));
+            try {
+                String method = exchange.getRequestMethod();
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals("/knobs") && method.equals("GET")) {
+                    ok(exchange, 200, allKnobs());
+                } else if (path.equals("/knobs/reset") && method.equals("POST")) {
+                    knobs.values().forEach(SystemKnobs::reset);
+                    ok(exchange, 200, allKnobs());
+                } else if (path.startsWith("/knobs/") && (method.equals("GET") || method.equals("PUT"))) {
+                    SystemKnobs system = knobs.get(SystemId.parse(path.substring("/knobs/".length())));
+                    if (method.equals("PUT")) {
+                        system.apply(merged(system.settings(), exchange.getRequestBody()));
+                    }
+                    ok(exchange, 200, settingsJson(system.settings()));
+                } else if (path.equals("/market-supervision/change-files") && method.equals("POST")) {
+                    ok(exchange, 201, changeFileJson(changeFiles.get()));
+                } else if (path.equals("/social-security/change-events") && method.equals("POST")) {
+                    ArrayNode published = JSON.createArrayNode();
+                    changeEvents.get().forEach(r -> published.add(r.heldUnder()));
+                    ObjectNode body = JSON.createObjectNode();
+                    body.put("published", published.size()).set("sfzhm", published);
+                    ok(exchange, 200, body);
+                } else {
+                    error(exchange, 404, "sandbox.not_found", method + " " + path + " is not an admin operation");
                 }
-                ok(exchange, 200, settingsJson(system.settings()));
-            } else if (path.equals("/market-supervision/change-files") && method.equals("POST")) {
-                ok(exchange, 201, changeFileJson(changeFiles.get()));
-            } else if (path.equals("/social-security/change-events") && method.equals("POST")) {
-                ArrayNode published = JSON.createArrayNode();
-                changeEvents.get().forEach(r -> published.add(r.heldUnder()));
-                ObjectNode body = JSON.createObjectNode();
-                body.put("published", published.size()).set("sfzhm", published);
-                ok(exchange, 200, body);
-            } else {
-                error(exchange, 404, "sandbox.not_found", method + " " + path + " is not an admin operation");
+            } catch (IllegalArgumentException e) {
+                int status = e.getMessage() != null && e.getMessage().startsWith("sandbox.unknown_system") ? 404 : 400;
+                error(exchange, status, codeOf(e.getMessage()), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("Admin operation failed", e);
+                error(exchange, 500, "sandbox.internal_error", String.valueOf(e.getMessage()));
             }
-        } catch (IllegalArgumentException e) {
-            int status = e.getMessage() != null && e.getMessage().startsWith("sandbox.unknown_system") ? 404 : 400;
-            error(exchange, status, codeOf(e.getMessage()), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("Admin operation failed", e);
-            error(exchange, 500, "sandbox.internal_error", String.valueOf(e.getMessage()));
         }
     }
 

@@ -31,29 +31,31 @@ final class MarketSupervisionApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            knobs.delay();
-            if (knobs.shouldFail()) {
-                error(exchange, 500, "INTERNAL_ERROR", "simulated failure of the market supervision system");
-                return;
+            try {
+                knobs.delay();
+                if (knobs.shouldFail()) {
+                    error(exchange, 500, "INTERNAL_ERROR", "simulated failure of the market supervision system");
+                    return;
+                }
+                if (!exchange.getRequestMethod().equals("GET")) {
+                    error(exchange, 405, "METHOD_NOT_ALLOWED", "only GET is supported");
+                    return;
+                }
+                String code = exchange.getRequestURI().getPath().substring(PATH.length());
+                if (!code.matches("[0-9A-Z]{18}")) {
+                    error(exchange, 400, "BAD_REQUEST", "TYSHXYDM must be 18 characters of 0-9 and A-Z");
+                    return;
+                }
+                Optional<Enterprise> enterprise = registry.find(code);
+                if (enterprise.isEmpty()) {
+                    error(exchange, 404, "NOT_FOUND", "no enterprise registered under this TYSHXYDM");
+                    return;
+                }
+                Responses.send(exchange, 200, Responses.JSON, JSON.writeValueAsBytes(toJson(enterprise.get())));
+            } catch (RuntimeException e) {
+                LOG.warn("Market supervision lookup failed", e);
+                error(exchange, 500, "INTERNAL_ERROR", "unexpected error");
             }
-            if (!exchange.getRequestMethod().equals("GET")) {
-                error(exchange, 405, "METHOD_NOT_ALLOWED", "only GET is supported");
-                return;
-            }
-            String code = exchange.getRequestURI().getPath().substring(PATH.length());
-            if (!code.matches("[0-9A-Z]{18}")) {
-                error(exchange, 400, "BAD_REQUEST", "TYSHXYDM must be 18 characters of 0-9 and A-Z");
-                return;
-            }
-            Optional<Enterprise> enterprise = registry.find(code);
-            if (enterprise.isEmpty()) {
-                error(exchange, 404, "NOT_FOUND", "no enterprise registered under this TYSHXYDM");
-                return;
-            }
-            Responses.send(exchange, 200, Responses.JSON, JSON.writeValueAsBytes(toJson(enterprise.get())));
-        } catch (RuntimeException e) {
-            LOG.warn("Market supervision lookup failed", e);
-            error(exchange, 500, "INTERNAL_ERROR", "unexpected error");
         }
     }
 

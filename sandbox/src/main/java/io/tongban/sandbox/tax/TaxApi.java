@@ -35,35 +35,37 @@ final class TaxApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            knobs.delay();
-            if (knobs.shouldFail()) {
-                error(exchange, 500, "INTERNAL_ERROR", "simulated failure of the tax system");
-                return;
+            try {
+                knobs.delay();
+                if (knobs.shouldFail()) {
+                    error(exchange, 500, "INTERNAL_ERROR", "simulated failure of the tax system");
+                    return;
+                }
+                if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals(PATH)) {
+                    error(exchange, 404, "NOT_FOUND", "no such resource");
+                    return;
+                }
+                String id = Responses.queryParameters(exchange).getOrDefault("nsrsbh", "").trim();
+                if (id.isEmpty()) {
+                    error(exchange, 400, "BAD_REQUEST", "parameter nsrsbh is required");
+                    return;
+                }
+                if (!id.matches("[0-9A-Z]{15,20}")) {
+                    error(exchange, 400, "BAD_REQUEST", "nsrsbh must be 15 to 20 characters of 0-9 and A-Z");
+                    return;
+                }
+                Taxpayer taxpayer = taxpayers.get(id);
+                if (taxpayer == null) {
+                    error(exchange, 404, "NOT_FOUND", "no taxpayer registered under this nsrsbh");
+                    return;
+                }
+                Responses.send(exchange, 200, Responses.XML, toXml(taxpayer));
+            } catch (IllegalArgumentException e) {
+                error(exchange, 400, "BAD_REQUEST", "malformed query string");
+            } catch (RuntimeException | XMLStreamException e) {
+                LOG.warn("Tax lookup failed", e);
+                error(exchange, 500, "INTERNAL_ERROR", "unexpected error");
             }
-            if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals(PATH)) {
-                error(exchange, 404, "NOT_FOUND", "no such resource");
-                return;
-            }
-            String id = Responses.queryParameters(exchange).getOrDefault("nsrsbh", "").trim();
-            if (id.isEmpty()) {
-                error(exchange, 400, "BAD_REQUEST", "parameter nsrsbh is required");
-                return;
-            }
-            if (!id.matches("[0-9A-Z]{15,20}")) {
-                error(exchange, 400, "BAD_REQUEST", "nsrsbh must be 15 to 20 characters of 0-9 and A-Z");
-                return;
-            }
-            Taxpayer taxpayer = taxpayers.get(id);
-            if (taxpayer == null) {
-                error(exchange, 404, "NOT_FOUND", "no taxpayer registered under this nsrsbh");
-                return;
-            }
-            Responses.send(exchange, 200, Responses.XML, toXml(taxpayer));
-        } catch (IllegalArgumentException e) {
-            error(exchange, 400, "BAD_REQUEST", "malformed query string");
-        } catch (RuntimeException | XMLStreamException e) {
-            LOG.warn("Tax lookup failed", e);
-            error(exchange, 500, "INTERNAL_ERROR", "unexpected error");
         }
     }
 
