@@ -39,6 +39,13 @@ class ChineseTextTest {
     }
 
     @Test
+    @DisplayName("a rare character outside the Basic Multilingual Plane (Extension B) is kept and spaced like any Chinese character")
+    void supplementaryCharacters() {
+        String rare = new String(Character.toChars(0x20BB7));
+        assertThat(ChineseText.normalize("王　" + rare + " 明")).isEqualTo("王" + rare + "明");
+    }
+
+    @Test
     @DisplayName("normalising twice gives the same text as normalising once")
     void idempotent() {
         String once = ChineseText.normalize(" 通办科技(深圳)有限公司　福华路 １号, Room 3 ");
