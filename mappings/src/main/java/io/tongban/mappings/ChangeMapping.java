@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -54,12 +53,7 @@ public final class ChangeMapping {
      */
     public static ChangeMapping fromClasspath(String resource) {
         JsonNode root = Resources.readYaml(resource);
-        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!KEYS.contains(key)) {
-                throw invalid(resource, "unknown key '" + key + "' (known: " + new java.util.TreeSet<>(KEYS) + ")");
-            }
-        }
+        Resources.checkKeys(root, KEYS, problem -> invalid(resource, problem));
         for (String key : List.of("spec", "subject", "item", "newValue", "changedOn", "changedOnPattern")) {
             if (root.path(key).asText("").isBlank()) {
                 throw invalid(resource, "needs '" + key + "'");
@@ -68,8 +62,7 @@ public final class ChangeMapping {
         MappingEngine engine = MappingEngine.fromClasspath(Resources.folderOf(resource) + root.get("spec").asText());
         DateTimeFormatter changedOnFormat;
         try {
-            changedOnFormat = DateTimeFormatter.ofPattern(root.get("changedOnPattern").asText().replace('y', 'u'))
-                    .withResolverStyle(ResolverStyle.STRICT);
+            changedOnFormat = SpecReader.strictDateFormat(root.get("changedOnPattern").asText());
         } catch (IllegalArgumentException e) {
             throw invalid(resource, "bad changedOnPattern: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps one line system's records into {@link SourceRecord}s, driven by a spec kept as data
@@ -46,12 +47,7 @@ public final class MappingEngine {
     static MappingEngine load(String resource, CanonicalModel model) {
         SpecReader reader = new SpecReader(resource);
         JsonNode root = Resources.readYaml(resource);
-        for (var keys = root.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!SPEC_KEYS.contains(key)) {
-                throw reader.invalid("unknown key '" + key + "' (known: " + new java.util.TreeSet<>(SPEC_KEYS) + ")");
-            }
-        }
+        Resources.checkKeys(root, SPEC_KEYS, reader::invalid);
         String source = root.path("source").asText("");
         String subject = root.path("subject").asText("");
         if (source.isBlank() || subject.isBlank()) {
@@ -73,18 +69,24 @@ public final class MappingEngine {
                 throw reader.invalid("field " + rule.target() + " is canonical type " + field.type()
                         + ", which spec type " + rule.type() + " does not produce");
             }
-            if (rule.table() != null && !field.values().isEmpty()) {
-                Set<String> outside = new java.util.TreeSet<>();
-                rule.table().codes().forEach(code -> outside.add(rule.table().value(code)));
-                outside.removeAll(field.values());
-                if (!outside.isEmpty()) {
-                    throw reader.invalid("table " + rule.table().name() + " gives " + outside
-                            + ", which canonical " + rule.target() + " does not allow " + field.values());
-                }
-            }
+            checkTableValues(reader, rule, field);
             rules.put(rule.target(), rule);
         }
         return new MappingEngine(resource, source, subjectType, subject, Collections.unmodifiableMap(rules));
+    }
+
+    /** A code table may only yield values the canonical field allows (ACTIVE, not "active"). */
+    private static void checkTableValues(SpecReader reader, FieldRule rule, CanonicalField field) {
+        if (rule.table() == null || field.values().isEmpty()) {
+            return;
+        }
+        Set<String> outside = new TreeSet<>();
+        rule.table().codes().forEach(code -> outside.add(rule.table().value(code)));
+        outside.removeAll(field.values());
+        if (!outside.isEmpty()) {
+            throw reader.invalid("table " + rule.table().name() + " gives " + outside
+                    + ", which canonical " + rule.target() + " does not allow " + new TreeSet<>(field.values()));
+        }
     }
 
     /** The line system this spec is for, e.g. "tax"; it is the provenance source of every value. */

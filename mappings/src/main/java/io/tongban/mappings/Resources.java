@@ -7,6 +7,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads the module's YAML data files from the classpath. The thread context class loader is
@@ -32,6 +36,19 @@ final class Resources {
         } catch (IOException e) {
             throw new MappingException(MappingError.INVALID_SPEC,
                     resource + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a key a data file does not define, so that a misspelt key ("requried") fails at load
+     * instead of being silently ignored.
+     */
+    static void checkKeys(JsonNode node, Set<String> known, Function<String, MappingException> invalid) {
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!known.contains(key)) {
+                throw invalid.apply("unknown key '" + key + "' (known: " + new TreeSet<>(known) + ")");
+            }
         }
     }
 

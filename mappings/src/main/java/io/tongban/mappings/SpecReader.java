@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -72,19 +74,14 @@ final class SpecReader {
         if (!node.isObject()) {
             throw invalid(where + " must be a mapping with at least 'from' and 'type'");
         }
-        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!RULE_KEYS.contains(key)) {
-                throw invalid(where + " has unknown key '" + key + "' (known: " + new java.util.TreeSet<>(RULE_KEYS) + ")");
-            }
-        }
+        Resources.checkKeys(node, RULE_KEYS, problem -> invalid(where + " has " + problem));
         String from = node.path("from").asText("");
         String type = node.path("type").asText("");
         if (from.isBlank()) {
             throw invalid(where + " needs 'from' (the department's field)");
         }
         if (!CANONICAL_TYPE.containsKey(type)) {
-            throw invalid(where + " has unknown type '" + type + "' (known: " + new java.util.TreeSet<>(CANONICAL_TYPE.keySet()) + ")");
+            throw invalid(where + " has unknown type '" + type + "' (known: " + new TreeSet<>(CANONICAL_TYPE.keySet()) + ")");
         }
         Set<String> onlyWhen = node.has("onlyWhen") ? texts(node.get("onlyWhen"), where + " onlyWhen") : null;
         CodeTable table = type.startsWith("code") ? table(node, where) : null;
@@ -156,8 +153,7 @@ final class SpecReader {
         }
         DateTimeFormatter formatter;
         try {
-            // 'u' (proleptic year) instead of 'y' (year of era): strict resolving rejects 2023-02-31
-            formatter = DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT);
+            formatter = strictDateFormat(pattern);
         } catch (IllegalArgumentException e) {
             throw invalid(where + " has a bad date pattern '" + pattern + "': " + e.getMessage());
         }
@@ -170,6 +166,14 @@ final class SpecReader {
                         "'" + text + "' is not a real date in the form " + pattern);
             }
         };
+    }
+
+    /**
+     * A formatter that refuses impossible dates (02-31) instead of adjusting them; 'y' (year of era)
+     * becomes 'u' (proleptic year), because strict resolving of 'y' also needs an era.
+     */
+    static DateTimeFormatter strictDateFormat(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u')).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private static Object instantFromEpochMillis(Object raw) {
@@ -257,9 +261,9 @@ final class SpecReader {
                         mapped.put(rule.target(), value);
                     }
                 }
-                result.add(mapped);
+                result.add(Collections.unmodifiableMap(mapped));
             }
-            return result;
+            return List.copyOf(result);
         };
     }
 
