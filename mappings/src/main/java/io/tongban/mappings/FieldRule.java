@@ -39,10 +39,6 @@ final class FieldRule {
         return target;
     }
 
-    String from() {
-        return from;
-    }
-
     String type() {
         return type;
     }
