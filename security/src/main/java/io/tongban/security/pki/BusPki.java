@@ -41,10 +41,7 @@ public final class BusPki {
         List<X509Certificate> intermediates = new ArrayList<>();
         RevocationChecker checker = new RevocationChecker();
         for (CertificateAuthority ca : cas) {
-            authorities.put(ca.algorithm(), ca);
-            Map<String, CertifiedKey> holders = new HashMap<>();
-            ca.holderNames().forEach(name -> holders.put(name, ca.holder(name)));
-            identities.put(ca.algorithm(), holders);
+            authorities.put(ca.algorithm(), ca); // its holders are the identities, read when first used
             anchors.add(ca.rootCertificate());
             intermediates.add(ca.issuingCertificate());
             checker.publish(ca.currentCrl(), ca.issuingCertificate());
@@ -87,6 +84,10 @@ public final class BusPki {
     }
 
     public CertifiedKey identity(String name, SignatureAlgorithm algorithm) {
+        CertificateAuthority ca = authorities.get(algorithm);
+        if (ca != null) {
+            return ca.holder(name);
+        }
         CertifiedKey key = identities.getOrDefault(algorithm, Map.of()).get(name);
         if (key == null) {
             throw new SecurityServiceException(ErrorCode.UNKNOWN_SIGNER,
@@ -96,7 +97,9 @@ public final class BusPki {
     }
 
     public boolean hasIdentity(String name, SignatureAlgorithm algorithm) {
-        return identities.getOrDefault(algorithm, Map.of()).containsKey(name);
+        CertificateAuthority ca = authorities.get(algorithm);
+        return ca != null ? ca.holderNames().contains(name)
+                : identities.getOrDefault(algorithm, Map.of()).containsKey(name);
     }
 
     public TrustStore trustStore() {

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -42,16 +44,20 @@ public final class CertificateAuthority {
     private final char[] password;
     private final Clock clock;
     private final X509Certificate root;
-    private final CertifiedKey issuing;
+    private final X509Certificate issuingCertificate;
+    private final Map<String, CertifiedKey> holders = new ConcurrentHashMap<>();
+    private CertifiedKey issuing; // read on first use: relying on the CA (verifying) needs no CA key
     private X509CRL crl;
 
     private CertificateAuthority(SignatureAlgorithm algorithm, Path directory, char[] password, Clock clock,
-                                 X509Certificate root, CertifiedKey issuing, X509CRL crl) {
+                                 X509Certificate root, X509Certificate issuingCertificate, CertifiedKey issuing,
+                                 X509CRL crl) {
         this.algorithm = algorithm;
         this.directory = directory;
         this.password = password.clone();
         this.clock = clock;
         this.root = root;
+        this.issuingCertificate = issuingCertificate;
         this.issuing = issuing;
         this.crl = crl;
     }
@@ -85,18 +91,22 @@ public final class CertificateAuthority {
         PkiFiles.writePem(directory.resolve("root.pem"), root);
         PkiFiles.writePkcs12(directory.resolve("issuing.p12"), "issuing", issuing, password);
         PkiFiles.writePem(directory.resolve("issuing.pem"), issuingCertificate);
-        CertificateAuthority ca = new CertificateAuthority(algorithm, directory, password, clock, root, issuing, crl);
+        CertificateAuthority ca = new CertificateAuthority(algorithm, directory, password, clock, root,
+                issuingCertificate, issuing, crl);
         ca.saveCrl();
         return ca;
     }
 
-    /** Opens an existing CA directory; its algorithm family is read from the issuing CA's key. */
+    /** Opens an existing CA directory; its algorithm family is read from the issuing CA certificate. */
     public static CertificateAuthority open(Path directory, char[] password, Clock clock) {
-        CertifiedKey issuing = PkiFiles.readPkcs12(directory.resolve("issuing.p12"), password);
+        if (!existsIn(directory)) {
+            throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "no CA in " + directory);
+        }
+        X509Certificate issuingCertificate = PkiFiles.readCertificates(directory.resolve("issuing.pem")).get(0);
         X509Certificate root = PkiFiles.readCertificates(directory.resolve("root.pem")).get(0);
         X509CRL crl = PkiFiles.readCrl(directory.resolve("issuing.crl"));
-        SignatureAlgorithm algorithm = SignatureAlgorithm.ofKey(issuing.certificate().getPublicKey());
-        return new CertificateAuthority(algorithm, directory, password, clock, root, issuing, crl);
+        SignatureAlgorithm algorithm = SignatureAlgorithm.ofKey(issuingCertificate.getPublicKey());
+        return new CertificateAuthority(algorithm, directory, password, clock, root, issuingCertificate, null, crl);
     }
 
     public SignatureAlgorithm algorithm() {
@@ -112,7 +122,14 @@ public final class CertificateAuthority {
     }
 
     public X509Certificate issuingCertificate() {
-        return issuing.certificate();
+        return issuingCertificate;
+    }
+
+    private synchronized CertifiedKey issuingKey() {
+        if (issuing == null) {
+            issuing = PkiFiles.readPkcs12(directory.resolve("issuing.p12"), password);
+        }
+        return issuing;
     }
 
     public synchronized X509CRL currentCrl() {
@@ -128,13 +145,15 @@ public final class CertificateAuthority {
     /** Issues a certificate with the given validity (tests use past dates) and stores its keystore. */
     public CertifiedKey issue(Department holder, Instant notBefore, Instant notAfter) {
         KeyPair keys = RawSignatures.generateKeyPair(algorithm);
-        X509Certificate certificate = CertificateIssuer.endEntity(algorithm, issuing, holder, keys.getPublic(),
+        CertifiedKey issuer = issuingKey();
+        X509Certificate certificate = CertificateIssuer.endEntity(algorithm, issuer, holder, keys.getPublic(),
                 notBefore, notAfter);
         List<X509Certificate> chain = new ArrayList<>(List.of(certificate));
-        chain.addAll(issuing.chain());
+        chain.addAll(issuer.chain());
         CertifiedKey certified = new CertifiedKey(keys.getPrivate(), chain);
         PkiFiles.writePkcs12(directory.resolve(holder.name() + ".p12"), holder.name(), certified, password);
         PkiFiles.writePem(directory.resolve(holder.name() + ".pem"), certificate);
+        holders.put(holder.name(), certified);
         return certified;
     }
 
@@ -147,7 +166,8 @@ public final class CertificateAuthority {
         if (!Files.isRegularFile(file)) {
             throw new SecurityServiceException(ErrorCode.UNKNOWN_SIGNER, "no keystore for '" + name + "' in " + directory);
         }
-        return PkiFiles.readPkcs12(file, password);
+        // PKCS#12 key derivation costs a tenth of a second: read each keystore once
+        return holders.computeIfAbsent(name, n -> PkiFiles.readPkcs12(file, password));
     }
 
     /** The names of all holders with a keystore in the directory, sorted. */
@@ -175,14 +195,14 @@ public final class CertificateAuthority {
             throw new SecurityServiceException(ErrorCode.UNKNOWN_CERTIFICATE,
                     "serial " + serialNumber.toString(16) + " was not issued by this CA");
         }
-        crl = CrlIssuer.revoke(algorithm, issuing, crl, serialNumber, reason, revocationTime, clock.instant());
+        crl = CrlIssuer.revoke(algorithm, issuingKey(), crl, serialNumber, reason, revocationTime, clock.instant());
         saveCrl();
         return crl;
     }
 
     /** Re-signs the CRL with a fresh thisUpdate/nextUpdate, as a CA does before the old one lapses. */
     public synchronized X509CRL refreshCrl() {
-        crl = CrlIssuer.refresh(algorithm, issuing, crl, clock.instant());
+        crl = CrlIssuer.refresh(algorithm, issuingKey(), crl, clock.instant());
         saveCrl();
         return crl;
     }

@@ -1,5 +1,7 @@
 package io.tongban.security.pki;
 
+import io.tongban.security.ErrorCode;
+import io.tongban.security.SecurityServiceException;
 import io.tongban.security.SignatureAlgorithm;
 
 import java.lang.System.Logger.Level;
@@ -18,6 +20,19 @@ public final class DemoPki {
     private static final System.Logger LOG = System.getLogger(DemoPki.class.getName());
 
     private DemoPki() {
+    }
+
+    /** Loads the PKI created earlier in {@code dataDir}; creates nothing. */
+    public static BusPki load(Path dataDir, char[] password, Clock clock) {
+        List<CertificateAuthority> authorities = new ArrayList<>();
+        for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
+            Path directory = dataDir.resolve("pki").resolve(algorithm.id());
+            if (!CertificateAuthority.existsIn(directory)) {
+                throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "no PKI in " + directory);
+            }
+            authorities.add(CertificateAuthority.open(directory, password, clock));
+        }
+        return BusPki.ofAuthorities(authorities);
     }
 
     public static BusPki loadOrCreate(Path dataDir, char[] password, Clock clock) {
