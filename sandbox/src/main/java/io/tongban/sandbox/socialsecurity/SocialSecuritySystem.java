@@ -11,11 +11,13 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import java.nio.file.Path;
@@ -94,7 +96,11 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
                 .addAcceptorConfiguration("tcp", brokerUrl)
                 .addQueueConfiguration(QueueConfiguration.of(REQUEST_QUEUE).setRoutingType(RoutingType.ANYCAST))
                 .addAddressConfiguration(new CoreAddressConfiguration().setName(CHANGE_TOPIC)
-                        .addRoutingType(RoutingType.MULTICAST));
+                        .addRoutingType(RoutingType.MULTICAST))
+                .addQueueConfiguration(QueueConfiguration.of("DLQ").setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST))
+                .addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue")));
     }
 
     /** The demo person and the deliberate-case subjects keep their seed records. */
