@@ -58,4 +58,19 @@ class SignatureServiceTest {
         assertThat(report.isValid()).as(report.reason()).isTrue();
         assertThat(report.profile()).isEqualTo(CmsProfile.GMT_0010);
     }
+
+    @Test
+    @DisplayName("a signed JSON licence still verifies after re-serialisation, and not after a field changes")
+    void jsonSignatureSurvivesReserialisation() {
+        String licence = "{\"zzlx\":\"营业执照\",\"cyr\":{\"dm\":\"91440300MA5FXXXX7H\"},\"yxq\":10}";
+        byte[] signature = service.signJson("market-supervision", SignatureAlgorithm.SM2_SM3, licence);
+
+        VerificationReport reordered = service.verifyJson(
+                "{\n \"yxq\": 10.0,\n \"cyr\": { \"dm\": \"91440300MA5FXXXX7H\" },\n \"zzlx\": \"\\u8425\\u4e1a\\u6267\\u7167\"\n}",
+                signature);
+        VerificationReport altered = service.verifyJson(licence.replace("10", "20"), signature);
+
+        assertThat(reordered.isValid()).as(reordered.reason()).isTrue();
+        assertThat(altered.reasonCode()).isEqualTo("security.digest_mismatch");
+    }
 }
