@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +128,20 @@ public final class Sandbox implements AutoCloseable {
     /** The broker URL of the social security system, e.g. tcp://127.0.0.1:61617. */
     public String socialSecurityBrokerUrl() {
         return socialSecurity.brokerUrl();
+    }
+
+    /** The port a system actually listens on (useful when the configuration asked for port 0). */
+    public int port(SystemId system) {
+        return switch (system) {
+            case PUBLIC_SECURITY -> publicSecurity.port();
+            case MARKET_SUPERVISION -> marketSupervision.port();
+            case TAX -> tax.port();
+            case SOCIAL_SECURITY -> URI.create(socialSecurity.brokerUrl()).getPort();
+        };
+    }
+
+    public int adminPort() {
+        return admin.port();
     }
 
     public String adminUrl() {

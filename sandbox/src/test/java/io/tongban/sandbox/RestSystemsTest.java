@@ -109,6 +109,18 @@ class RestSystemsTest {
         assertThat(noParameter.body()).contains("<CODE>BAD_REQUEST</CODE>");
     }
 
+    @Test
+    @DisplayName("started with port 0 everywhere, the sandbox reports the real ports, distinct and matching its URLs")
+    void reportsActualPorts() {
+        assertThat(sandbox.port(SystemId.PUBLIC_SECURITY)).isPositive();
+        assertThat(sandbox.publicSecurityAddress()).isEqualTo("http://127.0.0.1:" + sandbox.port(SystemId.PUBLIC_SECURITY) + "/ga/rkxx");
+        assertThat(sandbox.marketSupervisionUrl()).isEqualTo("http://127.0.0.1:" + sandbox.port(SystemId.MARKET_SUPERVISION));
+        assertThat(sandbox.taxUrl()).isEqualTo("http://127.0.0.1:" + sandbox.port(SystemId.TAX));
+        assertThat(sandbox.socialSecurityBrokerUrl()).isEqualTo("tcp://127.0.0.1:" + sandbox.port(SystemId.SOCIAL_SECURITY));
+        assertThat(java.util.Set.of(sandbox.port(SystemId.PUBLIC_SECURITY), sandbox.port(SystemId.MARKET_SUPERVISION),
+                sandbox.port(SystemId.TAX), sandbox.port(SystemId.SOCIAL_SECURITY), sandbox.adminPort())).hasSize(5);
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }

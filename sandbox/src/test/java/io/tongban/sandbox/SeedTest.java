@@ -98,6 +98,16 @@ class SeedTest {
     }
 
     @Test
+    @DisplayName("the default seed still gives the subjects the README documents")
+    void defaultSeedMatchesTheReadme() {
+        assertThat(SEED.demoPerson().identityNumber()).isEqualTo("440305198304261274");
+        assertThat(SEED.demoCompany().creditCode()).isEqualTo("914403077358L88227");
+        assertThat(SEED.cases().addressDisagreement()).isEqualTo("510104199111248677");
+        assertThat(SEED.cases().deregisteredButNormalInTax()).isEqualTo("914419006U8342809M");
+        assertThat(SEED.cases().oldIdentityNumber()).isEqualTo("430102195908175929");
+    }
+
+    @Test
     @DisplayName("the demo person is alive, paying and a taxpayer; the demo company is in existence, normal in tax")
     void demoSubjectsAreInEverySystem() {
         Person demo = SEED.demoPerson();

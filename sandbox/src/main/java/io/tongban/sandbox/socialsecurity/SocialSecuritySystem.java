@@ -48,6 +48,7 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
     private final SystemKnobs knobs;
     private final String brokerUrl;
     private final EmbeddedActiveMQ broker;
+    private final ActiveMQConnectionFactory connectionFactory;
     private final Connection connection;
     private final List<Session> consumerSessions = new ArrayList<>();
     private final Session publisherSession;
@@ -68,7 +69,8 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
         try {
             this.broker = new EmbeddedActiveMQ().setConfiguration(brokerConfiguration(dataDirectory));
             broker.start();
-            this.connection = new ActiveMQConnectionFactory(brokerUrl).createConnection();
+            this.connectionFactory = new ActiveMQConnectionFactory(brokerUrl);
+            this.connection = connectionFactory.createConnection();
             connection.start();
             this.publisherSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             this.publisher = publisherSession.createProducer(publisherSession.createTopic(CHANGE_TOPIC));
@@ -200,6 +202,9 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
         try {
             if (connection != null) {
                 connection.close();
+            }
+            if (connectionFactory != null) {
+                connectionFactory.close();
             }
             if (broker != null) {
                 broker.stop();
