@@ -81,6 +81,16 @@ public final class CmsVerifier {
 
     public VerificationReport verify(byte[] document, byte[] signature) {
         Findings findings = new Findings();
+        try {
+            return verify(document, signature, findings);
+        } catch (RuntimeException e) {
+            // Bouncy Castle parses lazily: a corrupt field (a date, a name) can surface at any step
+            return findings.fail(ErrorCode.MALFORMED_SIGNATURE, "malformed signature content: " + e.getMessage())
+                    .report();
+        }
+    }
+
+    private VerificationReport verify(byte[] document, byte[] signature, Findings findings) {
         CMSSignedData signed;
         SignerInformation signerInfo;
         try {
@@ -361,7 +371,7 @@ public final class CmsVerifier {
             var builder = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER);
             X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
                     .setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
-            return new ParsedCertificate(certificate, builder.build(certificate.getPublicKey()), builder.build(holder));
+            return new ParsedCertificate(certificate, builder.build(certificate.getPublicKey()), builder.build(certificate));
         }
     }
 

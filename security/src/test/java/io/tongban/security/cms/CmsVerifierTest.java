@@ -276,4 +276,25 @@ class CmsVerifierTest {
         assertThat(chain.get(1)).contains("Issuing CA SM2");
         assertThat(chain.get(2)).contains("Root CA SM2");
     }
+
+    @Test
+    @DisplayName("every single-byte corruption of a signature yields an INVALID report, never an exception")
+    void corruptedSignaturesNeverThrow() {
+        byte[] signature = signer(SignatureAlgorithm.ECDSA_P256_SHA256,
+                TestPki.identity("tax", SignatureAlgorithm.ECDSA_P256_SHA256)).sign(DOCUMENT);
+        java.util.Random random = new java.util.Random(7);
+
+        for (int i = 0; i < 300; i++) {
+            byte[] corrupted = signature.clone();
+            corrupted[random.nextInt(corrupted.length)] ^= (byte) (1 + random.nextInt(255));
+            VerificationReport report = verifier.verify(DOCUMENT, corrupted);
+            if (report.isValid()) {
+                // a flip inside an unsigned, unchecked field (e.g. a certificate's unused padding) may be harmless;
+                // everything the verdict rests on must still hold
+                assertThat(report.digestMatches() && report.signatureValid() && report.chainTrusted()).isTrue();
+            } else {
+                assertThat(report.reasonCode()).startsWith("security.");
+            }
+        }
+    }
 }
