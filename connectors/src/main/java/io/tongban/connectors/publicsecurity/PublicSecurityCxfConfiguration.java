@@ -1,7 +1,7 @@
 package io.tongban.connectors.publicsecurity;
 
 import io.tongban.connectors.publicsecurity.wsdl.Rkxx;
-import java.util.Map;
+import java.util.HashMap;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
@@ -29,7 +29,10 @@ public class PublicSecurityCxfConfiguration {
         endpoint.setServiceClass(Rkxx.class);
         endpoint.setWsdlURL("classpath:wsdl/public-security/rkxx.wsdl");
         endpoint.setDataFormat(DataFormat.POJO);
-        endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+        endpoint.setSchemaValidationEnabled(true);
+        // Camel merges each route's endpoint options into this map; left unset, the first route's immutable map
+        // is kept and the second route using the endpoint fails to start.
+        endpoint.setProperties(new HashMap<>());
         endpoint.setCxfConfigurer(new Timeouts(connectTimeout, responseTimeout));
         return endpoint;
     }

@@ -1,0 +1,27 @@
+package io.tongban.routes.sandbox;
+
+import io.tongban.sandbox.Sandbox;
+import io.tongban.sandbox.SandboxConfig;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs the four sandbox line systems inside the bus, each on its own port and protocol, so that one command starts
+ * a bus with departments to talk to. The connectors still reach them over the network like real departments.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bus.sandbox.embedded", havingValue = "true")
+public class EmbeddedSandboxConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Sandbox sandbox(@Value("${bus.data-dir}") Path dataDir,
+                    @Value("${bus.connectors.market-supervision.feed-directory}") Path feedDirectory) {
+        return Sandbox.start(SandboxConfig.builder()
+                .feedDirectory(feedDirectory)
+                .brokerDataDirectory(dataDir.resolve("sandbox-broker"))
+                .build());
+    }
+}
