@@ -32,7 +32,11 @@ final class ReportPrinter {
         line(out, "timestamp authority", report.timestampAuthority());
         line(out, "validated at", report.validationTime());
         line(out, "certificates valid", report.certificateValidAtTime());
-        line(out, "revocation", report.revocation());
+        if (report.revocation() != null) {
+            line(out, "revocation", report.revocation().revokedAt() == null ? report.revocation().state()
+                    : report.revocation().state() + " at " + report.revocation().revokedAt()
+                    + " (" + report.revocation().reason() + ")");
+        }
     }
 
     private static void line(PrintStream out, String field, Object value) {
