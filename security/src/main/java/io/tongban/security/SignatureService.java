@@ -99,6 +99,26 @@ public final class SignatureService {
                 .toList();
     }
 
+    /** The current CRL of the family's issuing CA, if this node has it. */
+    public java.util.Optional<X509CRL> currentCrl(SignatureAlgorithm algorithm) {
+        return pki.trustStore().intermediates().stream()
+                .filter(ca -> SignatureAlgorithm.ofKeyOrNull(ca) == algorithm)
+                .map(ca -> pki.revocationChecker().currentCrl(ca.getSubjectX500Principal()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /**
+     * Re-signs the CRLs of the CAs this node operates (demo mode) when half their validity has
+     * passed, and publishes them to the verifier; schedule daily.
+     */
+    public void refreshCrls() {
+        for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
+            pki.authority(algorithm).filter(CertificateAuthority::refreshCrlIfDue).ifPresent(ca ->
+                    pki.revocationChecker().publish(ca.currentCrl(), ca.issuingCertificate()));
+        }
+    }
+
     /** The signing certificate of a named identity. */
     public X509Certificate certificate(String signerName, SignatureAlgorithm algorithm) {
         return pki.identity(signerName, algorithm).certificate();

@@ -8,6 +8,7 @@ import io.tongban.security.revocation.RevocationChecker;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,12 +35,12 @@ public final class BusPki {
     }
 
     /** A PKI operated by this node: every holder of the CAs is an identity, the roots are the anchors. */
-    public static BusPki ofAuthorities(List<CertificateAuthority> cas) {
+    public static BusPki ofAuthorities(List<CertificateAuthority> cas, Clock clock) {
         Map<SignatureAlgorithm, Map<String, CertifiedKey>> identities = new EnumMap<>(SignatureAlgorithm.class);
         Map<SignatureAlgorithm, CertificateAuthority> authorities = new EnumMap<>(SignatureAlgorithm.class);
         List<X509Certificate> anchors = new ArrayList<>();
         List<X509Certificate> intermediates = new ArrayList<>();
-        RevocationChecker checker = new RevocationChecker();
+        RevocationChecker checker = new RevocationChecker(clock);
         for (CertificateAuthority ca : cas) {
             authorities.put(ca.algorithm(), ca); // its holders are the identities, read when first used
             anchors.add(ca.rootCertificate());
@@ -53,7 +54,7 @@ public final class BusPki {
      * Production: configured keystores, trust anchors, issuing CA certificates and CRLs; nothing is
      * generated, a missing or unreadable file fails the start.
      */
-    public static BusPki fromConfiguration(PkiConfiguration configuration) {
+    public static BusPki fromConfiguration(PkiConfiguration configuration, Clock clock) {
         Map<SignatureAlgorithm, Map<String, CertifiedKey>> identities = new EnumMap<>(SignatureAlgorithm.class);
         configuration.keystores().forEach((name, file) -> {
             CertifiedKey key = PkiFiles.readPkcs12(file, configuration.keystorePassword());
@@ -66,7 +67,7 @@ public final class BusPki {
             throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "no trust anchor configured");
         }
         TrustStore trustStore = new TrustStore(anchors, intermediates);
-        RevocationChecker checker = new RevocationChecker();
+        RevocationChecker checker = new RevocationChecker(clock);
         for (Path file : configuration.crls()) {
             X509CRL crl = PkiFiles.readCrl(file);
             X509Certificate issuer = trustStore.caCertificate(crl.getIssuerX500Principal()).orElseThrow(() ->

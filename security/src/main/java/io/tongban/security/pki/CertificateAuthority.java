@@ -200,6 +200,19 @@ public final class CertificateAuthority {
         return crl;
     }
 
+    /**
+     * Re-signs the CRL when half its validity has passed, so relying parties never hold a lapsed
+     * one; returns whether it did. Call at start and then daily.
+     */
+    public synchronized boolean refreshCrlIfDue() {
+        Instant due = crl.getThisUpdate().toInstant().plus(CrlIssuer.VALIDITY.dividedBy(2));
+        if (clock.instant().isBefore(due)) {
+            return false;
+        }
+        refreshCrl();
+        return true;
+    }
+
     /** Re-signs the CRL with a fresh thisUpdate/nextUpdate, as a CA does before the old one lapses. */
     public synchronized X509CRL refreshCrl() {
         crl = CrlIssuer.refresh(algorithm, issuingKey(), crl, clock.instant());

@@ -30,9 +30,11 @@ public final class DemoPki {
             if (!CertificateAuthority.existsIn(directory)) {
                 throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "no PKI in " + directory);
             }
-            authorities.add(CertificateAuthority.open(directory, password, clock));
+            CertificateAuthority ca = CertificateAuthority.open(directory, password, clock);
+            ca.refreshCrlIfDue();
+            authorities.add(ca);
         }
-        return BusPki.ofAuthorities(authorities);
+        return BusPki.ofAuthorities(authorities, clock);
     }
 
     public static BusPki loadOrCreate(Path dataDir, char[] password, Clock clock) {
@@ -42,6 +44,7 @@ public final class DemoPki {
             CertificateAuthority ca;
             if (CertificateAuthority.existsIn(directory)) {
                 ca = CertificateAuthority.open(directory, password, clock);
+                ca.refreshCrlIfDue();
             } else {
                 LOG.log(Level.WARNING, "Creating a DEMO PKI ({0}) in {1}: NOT FOR PRODUCTION", algorithm.id(), directory);
                 ca = CertificateAuthority.create(algorithm, directory, password, clock);
@@ -62,6 +65,6 @@ public final class DemoPki {
                 *  prove nothing outside this demo. Configure keystores and trust anchors
                 *  (bus.security.*) for production.
                 ************************************************************************""", dataDir.resolve("pki"));
-        return BusPki.ofAuthorities(authorities);
+        return BusPki.ofAuthorities(authorities, clock);
     }
 }

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Holds the current CRL of each issuing CA and answers whether a certificate was revoked at a given
  * time. A CRL is accepted only with a valid signature of its issuer and only if it is newer than
- * the one held.
+ * the one held; once past its nextUpdate it no longer answers (status UNKNOWN).
  */
 public final class RevocationChecker {
     private final Map<X500Principal, X509CRL> crlsByIssuer = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public RevocationChecker(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Accepts a CRL after checking that {@code issuer} signed it; older CRLs are ignored. */
     public void publish(X509CRL crl, X509Certificate issuer) {
@@ -40,7 +46,7 @@ public final class RevocationChecker {
     /** The status of {@code certificate} at {@code time}: revoked only if revoked at or before it. */
     public RevocationStatus statusAt(X509Certificate certificate, Instant time) {
         X509CRL crl = crlsByIssuer.get(certificate.getIssuerX500Principal());
-        if (crl == null) {
+        if (crl == null || (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(clock.instant()))) {
             return RevocationStatus.unknown();
         }
         X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());

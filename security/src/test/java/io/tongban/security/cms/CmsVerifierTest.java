@@ -252,7 +252,7 @@ class CmsVerifierTest {
     @Test
     @DisplayName("without the issuer's CRL the strict policy fails with security.revocation_unknown")
     void unknownRevocationStatusFails() {
-        CmsVerifier withoutCrls = new CmsVerifier(pki.trustStore(), new RevocationChecker(),
+        CmsVerifier withoutCrls = new CmsVerifier(pki.trustStore(), new RevocationChecker(CLOCK),
                 VerificationPolicy.strict(), CLOCK);
         byte[] signature = signer(SignatureAlgorithm.SM2_SM3, TestPki.identity("tax", SignatureAlgorithm.SM2_SM3))
                 .sign(DOCUMENT);

@@ -71,7 +71,7 @@ class BusPkiTest {
                 Map.of("tax", sm2.resolve("tax.p12"), "tsa", sm2.resolve("tsa.p12")), TestPki.PASSWORD,
                 List.of(sm2.resolve("root.pem")), List.of(sm2.resolve("issuing.pem")), List.of(sm2.resolve("issuing.crl")));
 
-        BusPki production = BusPki.fromConfiguration(configuration);
+        BusPki production = BusPki.fromConfiguration(configuration, Clock.systemUTC());
         SignatureService service = new SignatureService(production, SignatureSettings.defaults(), Clock.systemUTC());
         VerificationReport report = service.verify(DOCUMENT, service.sign("tax", DOCUMENT));
 
@@ -88,7 +88,7 @@ class BusPkiTest {
         PkiConfiguration configuration = new PkiConfiguration(Map.of("tax", empty.resolve("tax.p12")),
                 TestPki.PASSWORD, List.of(TestPki.dataDir().resolve("pki/sm2/root.pem")), List.of(), List.of());
 
-        assertThatThrownBy(() -> BusPki.fromConfiguration(configuration))
+        assertThatThrownBy(() -> BusPki.fromConfiguration(configuration, Clock.systemUTC()))
                 .isInstanceOf(SecurityServiceException.class)
                 .hasMessageStartingWith("security.keystore_unavailable");
         assertThat(empty.resolve("tax.p12")).doesNotExist();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.security.cert.X509CRL;
+import java.time.Clock;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class CrlTest {
     void forgedCrlIsRefused() {
         CertificateAuthority sm2 = TestPki.authority(SignatureAlgorithm.SM2_SM3);
         CertificateAuthority ecdsa = TestPki.authority(SignatureAlgorithm.ECDSA_P256_SHA256);
-        RevocationChecker checker = new RevocationChecker();
+        RevocationChecker checker = new RevocationChecker(Clock.systemUTC());
 
         assertThatThrownBy(() -> checker.publish(sm2.currentCrl(), ecdsa.issuingCertificate()))
                 .hasMessageStartingWith("security.signature_invalid");
@@ -73,7 +74,7 @@ class CrlTest {
         X509CRL newer = CrlIssuer.refresh(SignatureAlgorithm.SM2_SM3,
                 new CertifiedKey(PkiFiles.readPkcs12(ca.directory().resolve("issuing.p12"), TestPki.PASSWORD).privateKey(),
                         java.util.List.of(ca.issuingCertificate())), older, Instant.now().plusSeconds(5));
-        RevocationChecker checker = new RevocationChecker();
+        RevocationChecker checker = new RevocationChecker(Clock.systemUTC());
 
         checker.publish(newer, ca.issuingCertificate());
         checker.publish(older, ca.issuingCertificate());
@@ -84,5 +85,28 @@ class CrlTest {
     private static BigInteger crlNumber(X509CRL crl) {
         byte[] extension = crl.getExtensionValue(Extension.cRLNumber.getId());
         return ASN1Integer.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getValue();
+    }
+
+    @Test
+    @DisplayName("a CRL past its nextUpdate no longer answers: the status is UNKNOWN, and the CA re-signs it when due")
+    void lapsedCrlGivesUnknownUntilRefreshed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.time.Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        CertificateAuthority ca = CertificateAuthority.create(SignatureAlgorithm.ECDSA_P256_SHA256, dir,
+                TestPki.PASSWORD, Clock.fixed(start, java.time.ZoneOffset.UTC));
+        CertifiedKey holder = ca.issue(TestPki.freshDepartment());
+        Instant eightDaysLater = start.plus(java.time.Duration.ofDays(8));
+        Clock later = Clock.fixed(eightDaysLater, java.time.ZoneOffset.UTC);
+        RevocationChecker checker = new RevocationChecker(later);
+        checker.publish(ca.currentCrl(), ca.issuingCertificate());
+
+        RevocationStatus lapsed = checker.statusAt(holder.certificate(), eightDaysLater);
+        CertificateAuthority reopened = CertificateAuthority.open(dir, TestPki.PASSWORD, later);
+        boolean refreshed = reopened.refreshCrlIfDue();
+        checker.publish(reopened.currentCrl(), reopened.issuingCertificate());
+
+        assertThat(lapsed.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+        assertThat(refreshed).isTrue();
+        assertThat(reopened.refreshCrlIfDue()).as("not due again right after").isFalse();
+        assertThat(checker.statusAt(holder.certificate(), eightDaysLater).state()).isEqualTo(RevocationStatus.State.GOOD);
     }
 }
