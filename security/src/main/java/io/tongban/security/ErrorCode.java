@@ -17,6 +17,7 @@ public enum ErrorCode {
     MALFORMED_JSON("security.malformed_json"),
     UNKNOWN_SIGNER("security.unknown_signer"),
     UNKNOWN_CERTIFICATE("security.unknown_certificate"),
+    INVALID_REVOCATION_REASON("security.invalid_revocation_reason"),
     INVALID_CREDIT_CODE("security.invalid_credit_code"),
     KEYSTORE_UNAVAILABLE("security.keystore_unavailable"),
     TIMESTAMP_UNAVAILABLE("security.timestamp_unavailable"),

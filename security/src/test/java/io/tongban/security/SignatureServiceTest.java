@@ -1,6 +1,8 @@
 package io.tongban.security;
 
 import io.tongban.security.cms.CmsProfile;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
 import io.tongban.security.cms.VerificationReport;
 import io.tongban.security.pki.CreditCode;
 import io.tongban.security.revocation.RevocationStatus;
@@ -54,9 +56,15 @@ class SignatureServiceTest {
         byte[] signature = gm.sign("tax", SignatureAlgorithm.SM2_SM3, DOCUMENT);
 
         VerificationReport report = service.verify(DOCUMENT, signature);
+        ContentInfo outer = ContentInfo.getInstance(signature);
+        SignedData signedData = SignedData.getInstance(outer.getContent());
 
+        assertThat(outer.getContentType().getId()).isEqualTo("1.2.156.10197.6.1.4.2.2");
+        assertThat(signedData.getEncapContentInfo().getContentType().getId()).isEqualTo("1.2.156.10197.6.1.4.2.1");
+        assertThat(signedData.getEncapContentInfo().getContent()).as("detached").isNull();
         assertThat(report.isValid()).as(report.reason()).isTrue();
         assertThat(report.profile()).isEqualTo(CmsProfile.GMT_0010);
+        assertThat(report.signatureAlgorithm()).isEqualTo("SM3withSM2");
     }
 
     @Test

@@ -34,7 +34,7 @@ public enum RevocationReason {
         return Arrays.stream(values())
                 .filter(r -> r.rfcName.equalsIgnoreCase(name) || r.name().equalsIgnoreCase(name))
                 .findFirst()
-                .orElseThrow(() -> new SecurityServiceException(ErrorCode.UNKNOWN_CERTIFICATE,
+                .orElseThrow(() -> new SecurityServiceException(ErrorCode.INVALID_REVOCATION_REASON,
                         "unknown revocation reason '" + name + "'"));
     }
 
