@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -95,16 +97,16 @@ public final class SignatureService {
     public List<X509CRL> currentCrls() {
         return pki.trustStore().intermediates().stream()
                 .map(ca -> pki.revocationChecker().currentCrl(ca.getSubjectX500Principal()))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
     }
 
     /** The current CRL of the family's issuing CA, if this node has it. */
-    public java.util.Optional<X509CRL> currentCrl(SignatureAlgorithm algorithm) {
+    public Optional<X509CRL> currentCrl(SignatureAlgorithm algorithm) {
         return pki.trustStore().intermediates().stream()
                 .filter(ca -> SignatureAlgorithm.ofKeyOrNull(ca) == algorithm)
                 .map(ca -> pki.revocationChecker().currentCrl(ca.getSubjectX500Principal()))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst();
     }
 

@@ -6,7 +6,7 @@ import io.tongban.security.SignatureAlgorithm;
 import io.tongban.security.pki.TrustStore;
 import io.tongban.security.revocation.RevocationChecker;
 import io.tongban.security.revocation.RevocationStatus;
-import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
@@ -82,7 +83,7 @@ public final class CmsVerifier {
     public VerificationReport verify(byte[] document, byte[] signature) {
         Findings findings = new Findings();
         try {
-            return verify(document, signature, findings);
+            return verifyInto(document, signature, findings);
         } catch (RuntimeException e) {
             // Bouncy Castle parses lazily: a corrupt field (a date, a name) can surface at any step
             return findings.fail(ErrorCode.MALFORMED_SIGNATURE, "malformed signature content: " + e.getMessage())
@@ -90,7 +91,7 @@ public final class CmsVerifier {
         }
     }
 
-    private VerificationReport verify(byte[] document, byte[] signature, Findings findings) {
+    private VerificationReport verifyInto(byte[] document, byte[] signature, Findings findings) {
         CMSSignedData signed;
         SignerInformation signerInfo;
         try {
@@ -355,7 +356,7 @@ public final class CmsVerifier {
                 firstValue(name, BCStyle.O));
     }
 
-    private static String firstValue(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+    private static String firstValue(X500Name name, ASN1ObjectIdentifier type) {
         RDN[] rdns = name.getRDNs(type);
         return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
@@ -369,7 +370,7 @@ public final class CmsVerifier {
                                      SignerInformationVerifier certificateVerifier) {
         static ParsedCertificate of(X509CertificateHolder holder) throws Exception {
             var builder = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER);
-            X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+            X509Certificate certificate = new JcaX509CertificateConverter()
                     .setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
             return new ParsedCertificate(certificate, builder.build(certificate.getPublicKey()), builder.build(certificate));
         }
