@@ -1,0 +1,93 @@
+package io.tongban.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.sandbox.Sandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole bus on a random port, its connectors pointed at a real sandbox: every test crosses HTTP into the bus,
+ * the department protocols out of it, and back. Test classes share one application context and one sandbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class SandboxedBusTest {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    protected static Sandbox sandbox() {
+        return TestSandbox.get();
+    }
+
+    @DynamicPropertySource
+    static void pointConnectorsAtSandbox(DynamicPropertyRegistry registry) {
+        Sandbox sandbox = TestSandbox.get();
+        registry.add("bus.data-dir", () -> TestSandbox.dataDir().toString());
+        registry.add("bus.connectors.public-security.url", sandbox::publicSecurityAddress);
+        registry.add("bus.connectors.market-supervision.url", sandbox::marketSupervisionUrl);
+        registry.add("bus.connectors.tax.url", sandbox::taxUrl);
+        registry.add("bus.connectors.social-security.broker-url", sandbox::socialSecurityBrokerUrl);
+        registry.add("bus.connectors.market-supervision.feed-directory", () -> sandbox.feedDirectory().toString());
+    }
+
+    @AfterEach
+    void resetDepartments() {
+        sandbox().resetKnobs();
+    }
+
+    protected record Answer(int status, String contentType, JsonNode body, long millis) {
+    }
+
+    protected Answer get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    protected Answer postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    protected Answer send(HttpRequest request) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), type, body, millis);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The source state the answer names for {@code source}. */
+    protected static String sourceStatus(JsonNode answer, String source) {
+        for (JsonNode state : answer.path("sources")) {
+            if (source.equals(state.path("source").asText())) {
+                return state.path("status").asText();
+            }
+        }
+        return "ABSENT";
+    }
+}
