@@ -2,11 +2,15 @@ package io.tongban.security.cms;
 
 import io.tongban.security.BouncyCastle;
 import io.tongban.security.ErrorCode;
+import io.tongban.security.RawSignatures;
 import io.tongban.security.SignatureAlgorithm;
 import io.tongban.security.pki.TrustStore;
 import io.tongban.security.revocation.RevocationChecker;
 import io.tongban.security.revocation.RevocationStatus;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -24,11 +28,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenInfo;
 
@@ -155,7 +157,7 @@ public final class CmsVerifier {
             findings.fail(ErrorCode.UNSUPPORTED_ALGORITHM, "the signer's key does not belong to " + algorithm.get());
         }
 
-        checkSignature(signerInfo, signer, algorithm.get(), document, findings);
+        checkSignature(signed, signerInfo, signerCertificate, algorithm.get(), document, findings);
         checkSigningCertificate(signerInfo, signerCertificate, findings);
 
         Optional<List<X509Certificate>> chain = trustStore.chainOf(signerCertificate, offered);
@@ -188,33 +190,65 @@ public final class CmsVerifier {
         return findings.report();
     }
 
-    private void checkSignature(SignerInformation signerInfo, ParsedCertificate signer, SignatureAlgorithm algorithm,
-                                byte[] document, Findings findings) {
+    /**
+     * RFC 5652 5.6 by hand rather than through SignerInformation.verify: the content-type and
+     * message-digest attributes, then the signature over the DER of the signed attributes. Checking
+     * digest and signature separately lets the report say which failed, and a plain Signature on the
+     * cached key costs less than half of Bouncy Castle's CMS verifier path.
+     */
+    private static void checkSignature(CMSSignedData signed, SignerInformation signerInfo, X509Certificate signer,
+                                       SignatureAlgorithm algorithm, byte[] document, Findings findings) {
+        AttributeTable attributes = signerInfo.getSignedAttributes();
+        Attribute contentType = attributes.get(CMSAttributes.contentType);
+        Attribute messageDigest = attributes.get(CMSAttributes.messageDigest);
+        if (contentType == null || messageDigest == null || contentType.getAttrValues().size() != 1
+                || messageDigest.getAttrValues().size() != 1) {
+            findings.fail(ErrorCode.MALFORMED_SIGNATURE, "content-type or message-digest attribute missing or repeated");
+            return;
+        }
+        if (!contentType.getAttrValues().getObjectAt(0).equals(new ASN1ObjectIdentifier(signed.getSignedContentTypeOID()))) {
+            findings.fail(ErrorCode.MALFORMED_SIGNATURE, "the content-type attribute differs from the signed content type");
+            return;
+        }
+        if (!algorithmProtectionAgrees(signerInfo)) {
+            findings.fail(ErrorCode.SIGNATURE_INVALID, "the CMS algorithm protection attribute names other algorithms");
+            return;
+        }
+        byte[] signedDigest = ASN1OctetString.getInstance(messageDigest.getAttrValues().getObjectAt(0)).getOctets();
+        findings.digestMatches = MessageDigest.isEqual(digest(algorithm.jcaDigestName(), document), signedDigest);
         try {
-            findings.signatureValid = signerInfo.verify(signer.keyVerifier());
-            findings.digestMatches = true; // Bouncy Castle compares the message digest before the signature
-            if (!findings.signatureValid) {
-                findings.fail(ErrorCode.SIGNATURE_INVALID, "the signature does not verify with the signer's key");
-            }
-        } catch (CMSSignerDigestMismatchException e) {
-            findings.digestMatches = false;
-            findings.signatureValid = signatureOverAttributesValid(signerInfo, signer);
+            findings.signatureValid = RawSignatures.verify(algorithm, signer.getPublicKey(),
+                    signerInfo.getEncodedSignedAttributes(), signerInfo.getSignature());
+        } catch (java.io.IOException e) {
+            findings.fail(ErrorCode.MALFORMED_SIGNATURE, "signed attributes cannot be encoded");
+            return;
+        }
+        if (!findings.digestMatches) {
             findings.fail(ErrorCode.DIGEST_MISMATCH, "the document's " + algorithm.jcaDigestName()
                     + " digest differs from the signed message digest: tampered or another document");
-        } catch (Exception e) {
-            findings.fail(ErrorCode.SIGNATURE_INVALID, "the signature cannot be checked: " + e.getMessage());
+        } else if (!findings.signatureValid) {
+            findings.fail(ErrorCode.SIGNATURE_INVALID, "the signature does not verify with the signer's key");
         }
     }
 
-    private static boolean signatureOverAttributesValid(SignerInformation signerInfo, ParsedCertificate signer) {
+    /** RFC 6211: when present, the attribute must repeat the SignerInfo's digest and signature algorithms. */
+    private static boolean algorithmProtectionAgrees(SignerInformation signerInfo) {
+        Attribute attribute = signerInfo.getSignedAttributes().get(CMSAttributes.cmsAlgorithmProtect);
+        if (attribute == null) {
+            return true;
+        }
+        CMSAlgorithmProtection protection = CMSAlgorithmProtection.getInstance(attribute.getAttrValues().getObjectAt(0));
+        return protection.getDigestAlgorithm().getAlgorithm().getId().equals(signerInfo.getDigestAlgOID())
+                && protection.getSignatureAlgorithm() != null
+                && protection.getSignatureAlgorithm().getAlgorithm().getId().equals(signerInfo.getEncryptionAlgOID());
+    }
+
+    private static byte[] digest(String algorithm, byte[] data) {
         try {
-            ContentVerifier verifier = signer.keyVerifier().getContentVerifier(
-                    signerInfo.toASN1Structure().getDigestEncryptionAlgorithm(),
-                    signerInfo.getDigestAlgorithmID());
-            verifier.getOutputStream().write(signerInfo.getEncodedSignedAttributes());
-            return verifier.verify(signerInfo.getSignature());
-        } catch (Exception e) {
-            return false;
+            // default providers: the JDK's SHA-256 is several times faster than Bouncy Castle's; SM3 is BC's
+            return MessageDigest.getInstance(algorithm).digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " missing", e);
         }
     }
 
@@ -365,14 +399,13 @@ public final class CmsVerifier {
         return X500Name.getInstance(BCStyle.INSTANCE, certificate.getSubjectX500Principal().getEncoded()).toString();
     }
 
-    /** A certificate with a verifier on its bare key and one bound to the certificate (checks its validity). */
-    private record ParsedCertificate(X509Certificate certificate, SignerInformationVerifier keyVerifier,
-                                     SignerInformationVerifier certificateVerifier) {
+    /** A parsed certificate with a verifier bound to it (for timestamp tokens, which check its validity). */
+    private record ParsedCertificate(X509Certificate certificate, SignerInformationVerifier certificateVerifier) {
         static ParsedCertificate of(X509CertificateHolder holder) throws Exception {
             var builder = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER);
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
-            return new ParsedCertificate(certificate, builder.build(certificate.getPublicKey()), builder.build(certificate));
+            return new ParsedCertificate(certificate, builder.build(certificate));
         }
     }
 
