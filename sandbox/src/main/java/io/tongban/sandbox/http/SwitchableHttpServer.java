@@ -18,6 +18,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SwitchableHttpServer implements SystemKnobs.Listening, AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body as two segments; with Nagle on, the client's delayed ACK
+        // holds the body back about 40 ms (measured: 22 lookups/s sequentially). Read once by the JDK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String host;
     private final Map<String, HttpHandler> handlers;
     private final ExecutorService executor;

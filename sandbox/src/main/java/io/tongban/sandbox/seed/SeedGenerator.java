@@ -7,16 +7,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
- * Draws the seed from one seeded {@link java.util.Random}: the same seed gives the same data on every
+ * Draws the seed from one seeded {@link Random}: the same seed gives the same data on every
  * JVM, because every draw happens in a fixed order.
  */
 final class SeedGenerator {
@@ -29,10 +31,10 @@ final class SeedGenerator {
     private static final long UPDATES_START_MILLIS =
             LocalDate.of(2025, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
 
-    private final java.util.Random random;
+    private final Random random;
 
     SeedGenerator(long seed) {
-        this.random = new java.util.Random(seed);
+        this.random = new Random(seed);
     }
 
     Seed generate(int personCount, int enterpriseCount) {
@@ -314,7 +316,7 @@ final class SeedGenerator {
             status = r < 0.75 ? "1" : r < 0.90 ? "2" : "3";
         }
         int workingMonths = (int) Math.max(1, Math.min(480,
-                java.time.temporal.ChronoUnit.MONTHS.between(person.birthDate().plusYears(18), LATEST_REGISTRATION)));
+                ChronoUnit.MONTHS.between(person.birthDate().plusYears(18), LATEST_REGISTRATION)));
         int pensionMonths = 1 + random.nextInt(workingMonths);
         List<SocialInsurance.Insurance> insurances = new ArrayList<>();
         insurances.add(new SocialInsurance.Insurance("110", status, pensionMonths));

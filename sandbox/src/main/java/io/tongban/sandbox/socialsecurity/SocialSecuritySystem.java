@@ -43,6 +43,8 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
     private static final int EVENTS_PER_BATCH = 3;
     /** Nanoseconds; the default is tuned for slow disks and makes durable sends crawl (field notes). */
     private static final int JOURNAL_BUFFER_TIMEOUT_NANOS = 150_000;
+    /** Small journal files: the broker pre-allocates two at start, and the sandbox's traffic is light. */
+    private static final int JOURNAL_FILE_BYTES = 1024 * 1024;
 
     private final Map<String, SocialInsurance> records = new ConcurrentHashMap<>();
     private final SystemKnobs knobs;
@@ -91,6 +93,7 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
                 .setJournalType(JournalType.NIO)
                 .setJournalBufferTimeout_NIO(JOURNAL_BUFFER_TIMEOUT_NANOS)
                 .setJournalBufferTimeout_AIO(JOURNAL_BUFFER_TIMEOUT_NANOS)
+                .setJournalFileSize(JOURNAL_FILE_BYTES)
                 .setJournalDirectory(dataDirectory.resolve("journal").toString())
                 .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
                 .setPagingDirectory(dataDirectory.resolve("paging").toString())
