@@ -151,6 +151,29 @@ class PublicSecuritySoapTest {
         }
     }
 
+    @Test
+    @DisplayName("DEBUG logs of lookups show identity numbers masked (first 6 + last 2), never in clear")
+    void logsMaskIdentityNumbers() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.tongban.sandbox");
+        ch.qos.logback.classic.Level previous = logger.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            String id = sandbox.seed().demoPerson().identityNumber();
+            client.queryPerson(id);
+            catchThrowableOfType(() -> client.queryPerson("11010519491231002X"), RkxxFault_Exception.class);
+            assertThat(captured.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.contains(id.substring(0, 6) + "**********" + id.substring(16)))
+                    .noneMatch(m -> m.contains(id) || m.contains("11010519491231002X"));
+        } finally {
+            logger.setLevel(previous);
+            logger.detachAppender(captured);
+        }
+    }
+
     private static String envelope(String body) {
         return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:r=\"" + NS + "\">"
                 + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
