@@ -81,4 +81,24 @@ class SignatureServiceTest {
         assertThat(reordered.isValid()).as(reordered.reason()).isTrue();
         assertThat(altered.reasonCode()).isEqualTo("security.digest_mismatch");
     }
+
+    @Test
+    @DisplayName("one service signs and verifies from several threads at once, every report VALID")
+    void concurrentSignAndVerify() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<VerificationReport>>();
+            for (int i = 0; i < 40; i++) {
+                SignatureAlgorithm algorithm = SignatureAlgorithm.values()[i % 2];
+                byte[] document = ("材料 " + i).getBytes(StandardCharsets.UTF_8);
+                results.add(pool.submit(() -> service.verify(document, service.sign("tax", algorithm, document))));
+            }
+            for (var result : results) {
+                VerificationReport report = result.get();
+                assertThat(report.isValid()).as(report.reason()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -6,6 +6,9 @@ import io.tongban.security.SecurityServiceException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +37,16 @@ public final class JsonCanonicalizer {
         return canonicalizeToString(json).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The canonical UTF-8 bytes of a UTF-8 JSON text; malformed UTF-8 is refused, not replaced. */
     public static byte[] canonicalize(byte[] utf8Json) {
-        return canonicalize(new String(utf8Json, StandardCharsets.UTF_8));
+        try {
+            return canonicalize(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8Json)).toString());
+        } catch (CharacterCodingException e) {
+            throw new SecurityServiceException(ErrorCode.MALFORMED_JSON, "the JSON text is not valid UTF-8");
+        }
     }
 
     public static String canonicalizeToString(String json) {

@@ -112,4 +112,15 @@ class JsonCanonicalizerTest {
         assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(deep))
                 .hasMessageStartingWith("security.malformed_json");
     }
+
+    @Test
+    @DisplayName("bytes that are not UTF-8 are refused instead of being replaced by U+FFFD")
+    void refusesMalformedUtf8() {
+        byte[] latin1 = {'[', '"', (byte) 0xE9, '"', ']'};
+
+        assertThatThrownBy(() -> JsonCanonicalizer.canonicalize(latin1))
+                .hasMessageStartingWith("security.malformed_json");
+        assertThat(JsonCanonicalizer.canonicalize("[\"é\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("[\"é\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
