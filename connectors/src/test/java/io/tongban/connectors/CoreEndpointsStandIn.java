@@ -1,0 +1,35 @@
+package io.tongban.connectors;
+
+import io.tongban.mappings.SourceRecord;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test stand-in for the core's change endpoints ({@link ConnectorDescriptor#CHANGES_ENDPOINT} and
+ * {@link ConnectorDescriptor#REJECTIONS_ENDPOINT}), which live in the routes module: it only collects what the
+ * change feeds deliver, so that tests can assert on it.
+ */
+@Component
+public class CoreEndpointsStandIn extends RouteBuilder {
+
+    private final List<SourceRecord> changes = new CopyOnWriteArrayList<>();
+    private final List<RejectedChange> rejections = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void configure() {
+        from(ConnectorDescriptor.CHANGES_ENDPOINT).routeId("bus.base.changes-stand-in")
+                .process(e -> changes.add(e.getMessage().getMandatoryBody(SourceRecord.class)));
+        from(ConnectorDescriptor.REJECTIONS_ENDPOINT).routeId("bus.base.change-rejected-stand-in")
+                .process(e -> rejections.add(e.getMessage().getMandatoryBody(RejectedChange.class)));
+    }
+
+    public List<SourceRecord> changes() {
+        return List.copyOf(changes);
+    }
+
+    public List<RejectedChange> rejections() {
+        return List.copyOf(rejections);
+    }
+}

@@ -1,0 +1,98 @@
+package io.tongban.connectors.social;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.ConnectorIntegrationTest;
+import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.TestSubjects;
+import io.tongban.mappings.SourceRecord;
+import io.tongban.mappings.SubjectType;
+import io.tongban.sandbox.seed.SocialInsurance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Social security connector (JMS request/reply and change topic on the department's Artemis) against the sandbox")
+class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
+
+    private static final String REQUEST_QUEUE = "socialSecurityJms://queue:";
+
+    private String personLookup() {
+        return descriptor("social-security").endpoint(Capability.PERSON_LOOKUP);
+    }
+
+    @Test
+    @DisplayName("an insured person is mapped to canonical fields with the insurance list and provenance")
+    void insuredPersonIsMappedWithProvenance() {
+        String id = sandbox.seed().demoPerson().identityNumber();
+        SocialInsurance insurance = sandbox.seed().socialInsurance(id).orElseThrow();
+
+        LookupResult result = ask(personLookup(), id, LookupResult.class);
+
+        assertThat(result.status()).isEqualTo(LookupResult.Status.FOUND);
+        assertThat(result.record().source()).isEqualTo("social-security");
+        assertThat(result.record().subjectType()).isEqualTo(SubjectType.PERSON);
+        assertThat(result.record().subjectId()).isEqualTo(id);
+        assertThat(result.record().digest()).matches("sha256:[0-9a-f]{64}");
+        assertThat(result.record().fields())
+                .containsEntry("idNumber", id)
+                .containsEntry("name", insurance.name())
+                .containsEntry("insuranceStatus", "PAYING")
+                .containsEntry("employerCreditCode", insurance.employerCreditCode())
+                .containsEntry("employerName", insurance.employerName());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> insurances = (List<Map<String, Object>>) result.record().fields().get("insurances");
+        assertThat(insurances).hasSize(insurance.insurances().size())
+                .allSatisfy(item -> assertThat(item).containsKeys("type", "status"));
+    }
+
+    @Test
+    @DisplayName("a person filed only under the 15-digit number is found by asking again under the old form")
+    void personHeldUnderTheOldNumberIsFoundThroughTheLegacyForm() {
+        String id = sandbox.seed().cases().oldIdentityNumber();
+        int asksBefore = calls.callsTo(REQUEST_QUEUE);
+
+        LookupResult result = ask(personLookup(), id, LookupResult.class);
+
+        assertThat(result.status()).isEqualTo(LookupResult.Status.FOUND);
+        assertThat(result.record().subjectId()).as("the 15-digit sfzhm converted to 18").isEqualTo(id);
+        assertThat(result.record().fields()).containsEntry("idNumber", id);
+        assertThat(calls.callsTo(REQUEST_QUEUE) - asksBefore).as("asked under 18, then 15 digits").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a person unknown under both the 18- and the 15-digit form answers NOT_FOUND")
+    void unknownPersonIsNotFound() {
+        assertThat(ask(personLookup(), TestSubjects.unknownPerson(), LookupResult.class))
+                .isEqualTo(LookupResult.notFound("social-security"));
+    }
+
+    @Test
+    @DisplayName("change events published on the department's topic reach the bus's changes endpoint as canonical records")
+    void changeEventsReachTheChangesEndpoint() {
+        List<SocialInsurance> events = sandbox.publishSocialSecurityChangeEvents();
+        assertThat(events).isNotEmpty();
+        Set<String> changed = events.stream().map(SocialInsurance::identityNumber).collect(Collectors.toSet());
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(core.changes().stream().map(SourceRecord::subjectId)).containsAll(changed));
+
+        for (SocialInsurance event : events) {
+            SourceRecord record = core.changes().stream()
+                    .filter(change -> change.subjectId().equals(event.identityNumber()))
+                    .reduce((first, last) -> last).orElseThrow();
+            assertThat(record.source()).isEqualTo("social-security");
+            assertThat(record.subjectType()).isEqualTo(SubjectType.PERSON);
+            assertThat(record.digest()).matches("sha256:[0-9a-f]{64}");
+            assertThat(record.fields()).containsKey("insuranceStatus")
+                    .containsEntry("insuranceUpdatedAt", Instant.ofEpochMilli(event.updatedAtMillis()).toString());
+        }
+    }
+}
