@@ -12,6 +12,7 @@ public enum ErrorCode {
     TIMESTAMP_MISSING("security.timestamp_missing"),
     TIMESTAMP_INVALID("security.timestamp_invalid"),
     MALFORMED_SIGNATURE("security.malformed_signature"),
+    MALFORMED_CERTIFICATE("security.malformed_certificate"),
     UNSUPPORTED_ALGORITHM("security.unsupported_algorithm"),
     SIGNING_CERTIFICATE_MISMATCH("security.signing_certificate_mismatch"),
     MALFORMED_JSON("security.malformed_json"),

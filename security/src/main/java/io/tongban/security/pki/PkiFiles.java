@@ -48,7 +48,7 @@ public final class PkiFiles {
             }
             return certificates;
         } catch (GeneralSecurityException | IOException e) {
-            throw new SecurityServiceException(ErrorCode.MALFORMED_SIGNATURE, "not a certificate", e);
+            throw new SecurityServiceException(ErrorCode.MALFORMED_CERTIFICATE, "not a certificate", e);
         }
     }
 
@@ -60,7 +60,7 @@ public final class PkiFiles {
         try (InputStream in = new ByteArrayInputStream(encoded)) {
             return (X509CRL) certificateFactory().generateCRL(in);
         } catch (GeneralSecurityException | IOException e) {
-            throw new SecurityServiceException(ErrorCode.MALFORMED_SIGNATURE, "not a CRL", e);
+            throw new SecurityServiceException(ErrorCode.MALFORMED_CERTIFICATE, "not a CRL", e);
         }
     }
 
