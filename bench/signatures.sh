@@ -5,6 +5,7 @@
 #   bench/signatures.sh [seconds-per-measurement]      (default 2; a run takes about 1 minute)
 #
 # Runs offline once Maven dependencies are downloaded. One thread each, like openssl speed without -multi.
+# Figures move with the machine's load (printed in the header): compare ratios from the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-2}"
@@ -22,6 +23,6 @@ speed() {
 read -r SM2_SIGN SM2_VERIFY < <(speed sm2 'SM2')
 read -r EC_SIGN EC_VERIFY < <(speed ecdsap256 'nistp256')
 
-echo "machine: $(nproc) cores, $(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1)"
 java -cp "$CLASSPATH" io.tongban.security.bench.SignatureBenchmark "$SECONDS_PER_RUN" \
   "$SM2_SIGN" "$SM2_VERIFY" "$EC_SIGN" "$EC_VERIFY"
