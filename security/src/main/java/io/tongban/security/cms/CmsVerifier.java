@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -348,10 +349,17 @@ public final class CmsVerifier {
         return true;
     }
 
+    /** An end-entity certificate for digital signatures, and not a TSA's (RFC 3161: its key only timestamps). */
     private static boolean usableForSigning(X509Certificate certificate) {
         boolean[] keyUsage = certificate.getKeyUsage();
-        return certificate.getBasicConstraints() < 0
-                && (keyUsage == null || keyUsage[0] || keyUsage[1]); // digitalSignature or nonRepudiation
+        try {
+            List<String> extendedKeyUsage = certificate.getExtendedKeyUsage();
+            return certificate.getBasicConstraints() < 0
+                    && (keyUsage == null || keyUsage[0] || keyUsage[1]) // digitalSignature or nonRepudiation
+                    && (extendedKeyUsage == null || !extendedKeyUsage.contains(KeyPurposeId.id_kp_timeStamping.getId()));
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
     }
 
     private static Instant signingTime(SignerInformation signerInfo) {

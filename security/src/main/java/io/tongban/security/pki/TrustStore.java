@@ -81,7 +81,7 @@ public final class TrustStore {
             }
             X509Certificate next = null;
             for (X509Certificate candidate : candidates) {
-                if (!chain.contains(candidate) && candidate.getBasicConstraints() >= 0 && issued(candidate, current)) {
+                if (!chain.contains(candidate) && mayIssue(candidate) && issued(candidate, current)) {
                     next = candidate;
                     break;
                 }
@@ -93,6 +93,12 @@ public final class TrustStore {
             current = next;
         }
         return Optional.empty();
+    }
+
+    /** A CA certificate whose key may sign certificates (basicConstraints cA, keyUsage keyCertSign). */
+    private static boolean mayIssue(X509Certificate certificate) {
+        boolean[] keyUsage = certificate.getKeyUsage();
+        return certificate.getBasicConstraints() >= 0 && (keyUsage == null || keyUsage[5]);
     }
 
     private static boolean issued(X509Certificate issuer, X509Certificate subject) {

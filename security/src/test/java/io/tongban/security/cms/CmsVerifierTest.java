@@ -297,4 +297,16 @@ class CmsVerifierTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a document signed with the TSA's key fails with security.untrusted_signer: that key only timestamps")
+    void tsaKeyCannotSignDocuments() {
+        byte[] signature = signer(SignatureAlgorithm.SM2_SM3, TestPki.identity(Department.TSA, SignatureAlgorithm.SM2_SM3))
+                .sign(DOCUMENT);
+
+        VerificationReport report = verifier.verify(DOCUMENT, signature);
+
+        assertThat(report.reasonCode()).isEqualTo("security.untrusted_signer");
+        assertThat(report.chainTrusted()).isTrue();
+    }
 }
