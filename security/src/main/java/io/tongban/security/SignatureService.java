@@ -36,7 +36,6 @@ public final class SignatureService {
 
     private final BusPki pki;
     private final SignatureSettings settings;
-    private final Clock clock;
     private final CmsVerifier verifier;
     private final Map<SignatureAlgorithm, TimestampAuthority> timestampAuthorities = new EnumMap<>(SignatureAlgorithm.class);
     private final Map<String, CmsSigner> signers = new ConcurrentHashMap<>();
@@ -44,7 +43,6 @@ public final class SignatureService {
     public SignatureService(BusPki pki, SignatureSettings settings, Clock clock) {
         this.pki = pki;
         this.settings = settings;
-        this.clock = clock;
         this.verifier = new CmsVerifier(pki.trustStore(), pki.revocationChecker(), settings.policy(), clock);
         for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
             if (settings.externalTsaUrl() != null) {
