@@ -3,6 +3,7 @@ package io.tongban.connectors;
 import io.tongban.mappings.SubjectType;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 
 /**
@@ -51,6 +52,12 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String detail = cause == null ? "circuit open or timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         exchange.getMessage().setBody(LookupResult.unavailable(source, detail));
+    }
+
+    /** For HTTP departments: the call failed because the department does not know the subject (404). */
+    protected static boolean notFoundStatus(Exchange exchange) {
+        HttpOperationFailedException failure = exchange.getException(HttpOperationFailedException.class);
+        return failure != null && failure.getStatusCode() == 404;
     }
 
     protected static String routeIdOf(String directUri) {

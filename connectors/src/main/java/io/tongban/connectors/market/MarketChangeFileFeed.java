@@ -6,6 +6,7 @@ import io.tongban.mappings.ChangeMapping;
 import io.tongban.mappings.MappingException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,13 @@ public class MarketChangeFileFeed extends RouteBuilder {
 
     private void mapRow(Exchange exchange) throws IOException {
         String line = exchange.getMessage().getBody(String.class).strip();
-        List<CSVRecord> parsed = CSVFormat.RFC4180.parse(new StringReader(line)).getRecords();
+        List<CSVRecord> parsed;
+        try {
+            parsed = CSVFormat.RFC4180.parse(new StringReader(line)).getRecords();
+        } catch (UncheckedIOException e) {
+            // e.g. an unclosed quote: this row is malformed, the rest of the file still counts
+            throw new IllegalArgumentException("not an RFC 4180 row: " + e.getMessage(), e);
+        }
         if (parsed.size() != 1 || parsed.get(0).size() != COLUMNS.size()) {
             throw new IllegalArgumentException("expected " + COLUMNS.size() + " columns " + COLUMNS);
         }

@@ -2,7 +2,6 @@ package io.tongban.connectors.market;
 
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
-import io.tongban.connectors.DepartmentException;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
 import io.tongban.mappings.MappingEngine;
@@ -10,6 +9,7 @@ import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -40,23 +40,20 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
 
         from(FETCH).routeId("market-supervision.enterprise.fetch")
                 .errorHandler(departmentRedelivery())
+                // 404 is an answer. Any other failure status is thrown by the HTTP call itself, so that a redelivery
+                // calls the department again instead of re-checking the same failed response.
+                .onException(HttpOperationFailedException.class).onWhen(DepartmentRouteBuilder::notFoundStatus)
+                    .handled(true).maximumRedeliveries(0)
+                    .setBody(constant(LookupResult.notFound(SOURCE)))
+                .end()
                 .setHeader(Exchange.HTTP_PATH, simple("${body}"))
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setBody(constant(null))
-                .to("{{bus.connectors.market-supervision.url}}/scjg/api/qy?throwExceptionOnFailure=false"
-                        + "&connectTimeout={{bus.connectors.market-supervision.connect-timeout-ms}}"
+                .to("{{bus.connectors.market-supervision.url}}/scjg/api/qy"
+                        + "?connectTimeout={{bus.connectors.market-supervision.connect-timeout-ms}}"
                         + "&responseTimeout={{bus.connectors.market-supervision.response-timeout-ms}}")
-                .choice()
-                    .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(200))
-                        .unmarshal().json(Map.class)
-                        .process(this::mapRecord)
-                    .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(404))
-                        .setBody(constant(LookupResult.notFound(SOURCE)))
-                    .otherwise()
-                        .process(e -> {
-                            throw new DepartmentException(SOURCE, "HTTP " + e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
-                        })
-                .end();
+                .unmarshal().json(Map.class)
+                .process(this::mapRecord);
     }
 
     @SuppressWarnings("unchecked")

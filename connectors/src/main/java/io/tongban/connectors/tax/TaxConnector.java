@@ -2,7 +2,6 @@ package io.tongban.connectors.tax;
 
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
-import io.tongban.connectors.DepartmentException;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
 import io.tongban.mappings.MappingEngine;
@@ -10,6 +9,7 @@ import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -48,23 +48,19 @@ public class TaxConnector extends DepartmentRouteBuilder {
 
         from(FETCH).routeId("tax.taxpayer.fetch")
                 .errorHandler(departmentRedelivery())
+                // 404 is an answer. Any other failure status is thrown by the HTTP call itself, so that a redelivery
+                // calls the department again instead of re-checking the same failed response.
+                .onException(HttpOperationFailedException.class).onWhen(DepartmentRouteBuilder::notFoundStatus)
+                    .handled(true).maximumRedeliveries(0)
+                    .setBody(constant(LookupResult.notFound(SOURCE)))
+                .end()
                 .setHeader(Exchange.HTTP_QUERY, simple("nsrsbh=${body}"))
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setBody(constant(null))
-                .to("{{bus.connectors.tax.url}}/sw/nsr?throwExceptionOnFailure=false"
-                        + "&connectTimeout={{bus.connectors.tax.connect-timeout-ms}}"
+                .to("{{bus.connectors.tax.url}}/sw/nsr?connectTimeout={{bus.connectors.tax.connect-timeout-ms}}"
                         + "&responseTimeout={{bus.connectors.tax.response-timeout-ms}}")
-                .choice()
-                    .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(200))
-                        .unmarshal().jacksonXml(Map.class)
-                        .process(this::mapRecord)
-                    .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(404))
-                        .setBody(constant(LookupResult.notFound(SOURCE)))
-                    .otherwise()
-                        .process(e -> {
-                            throw new DepartmentException(SOURCE, "HTTP " + e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
-                        })
-                .end();
+                .unmarshal().jacksonXml(Map.class)
+                .process(this::mapRecord);
     }
 
     @SuppressWarnings("unchecked")
