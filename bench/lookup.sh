@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Lookup benchmark: throughput and latency of GET /api/v1/persons/{idNumber} on the whole bus (HTTP API, Camel
+# fan-out, SOAP + JMS + REST/XML to the embedded sandbox departments, H2 shared base, merge, JSON).
+#
+#   bench/lookup.sh                      (about 3 minutes after the build; never more than about 5)
+#
+# What it does:
+#   1. builds the bus if its jar is missing or older than a source file (LOOKUP_BUILD=always|never to force);
+#   2. starts the jar in a temporary directory, sandbox profile (default), API on 127.0.0.1:8080 only, with
+#      bus.base.max-age=PT24H so that whatever the cold phase fetched stays warm; waits for /actuator/health UP;
+#   3. lists the seed persons from the sandbox jar inside the bus jar (bench/lookup/SeedPersons.java);
+#   4. runs bench/lookup/LookupLoad.java, a closed-loop Java client (java.net.http, one keep-alive connection per
+#      worker, HdrHistogram latencies, every answer checked: status 200 and the asked idNumber in the body):
+#        warm-up 404  unknown valid identity numbers: the JVMs warm up on the full three-department path
+#        cold         every seed person exactly once (never in the base before): read-through to public security
+#                     (SOAP), social security (JMS) and tax (REST/XML) in parallel, then three rows upserted;
+#                     the first LOOKUP_COLD_LOW persons at concurrency LOOKUP_LOW, the rest at LOOKUP_HIGH
+#        warm         random seed persons, all in the base: one indexed read, merge, JSON; LOOKUP_WARMUP_SECONDS
+#                     unrecorded then LOOKUP_WARM_SECONDS measured, at LOOKUP_LOW then LOOKUP_HIGH
+#   5. prints the table, stops the bus (always, trap) and removes the temporary directory.
+# Traffic goes to 127.0.0.1 only. The bus, its embedded sandbox and the client share the machine's cores.
+#
+# Settings (environment): LOOKUP_LOW=1 LOOKUP_HIGH=16 LOOKUP_COLD_LOW=300 LOOKUP_WARMUP_SECONDS=5
+# LOOKUP_WARM_SECONDS=30 LOOKUP_BUILD=auto LOOKUP_BUS_LOG=<file> (keep the bus's log there) LOOKUP_JAVA_OPTS (bus JVM).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+LOW="${LOOKUP_LOW:-1}"
+HIGH="${LOOKUP_HIGH:-16}"
+COLD_LOW="${LOOKUP_COLD_LOW:-300}"
+WARMUP_SECONDS="${LOOKUP_WARMUP_SECONDS:-5}"
+WARM_SECONDS="${LOOKUP_WARM_SECONDS:-30}"
+BUILD="${LOOKUP_BUILD:-auto}"
+JAR="$ROOT/routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
+BASE="http://127.0.0.1:8080"
+# The API and the embedded sandbox's fixed ports (public security, market, tax, admin, social security broker).
+PORTS="8080 8091 8092 8093 8099 61617"
+
+if [ "$BUILD" = always ] || [ ! -f "$JAR" ] || { [ "$BUILD" = auto ] && [ -n "$(find pom.xml ./*/pom.xml ./*/src \
+    -newer "$JAR" -type f -print -quit)" ]; }; then
+  [ "$BUILD" = never ] && { echo "no bus jar at $JAR and LOOKUP_BUILD=never" >&2; exit 1; }
+  echo "building the bus (./mvnw -B -o install -DskipTests -q) ..."
+  ./mvnw -B -o install -DskipTests -q
+fi
+
+for port in $PORTS; do
+  if ss -Hltn "sport = :$port" | grep -q .; then
+    echo "port $port is already in use (another bus or sandbox running?): stop it first" >&2
+    exit 1
+  fi
+done
+
+WORK="$(mktemp -d -t tongban-lookup.XXXXXX)"
+BUS_PID=""
+cleanup() {
+  if [ -n "$BUS_PID" ] && kill -0 "$BUS_PID" 2>/dev/null; then
+    kill "$BUS_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$BUS_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$BUS_PID" 2>/dev/null || true
+  fi
+  if [ -n "${LOOKUP_BUS_LOG:-}" ] && [ -f "$WORK/bus.log" ]; then cp "$WORK/bus.log" "$LOOKUP_BUS_LOG"; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The client's libraries come out of the bus jar itself: the same sandbox seed, and HdrHistogram (via Micrometer).
+mkdir -p "$WORK/lib" "$WORK/bus"
+(cd "$WORK/lib" && jar tf "$JAR" | grep -E '^BOOT-INF/lib/(tongban-sandbox|HdrHistogram)-[^/]*\.jar$' \
+  | xargs jar xf "$JAR")
+SANDBOX_JAR="$(ls "$WORK"/lib/BOOT-INF/lib/tongban-sandbox-*.jar)"
+HDR_JAR="$(ls "$WORK"/lib/BOOT-INF/lib/HdrHistogram-*.jar)"
+java -cp "$SANDBOX_JAR" bench/lookup/SeedPersons.java "$WORK/known.txt" "$WORK/unknown.txt" 300 >/dev/null
+
+(cd "$WORK/bus" && exec java ${LOOKUP_JAVA_OPTS:-} -Dserver.address=127.0.0.1 -Dbus.base.max-age=PT24H \
+  -jar "$JAR" >"$WORK/bus.log" 2>&1) &
+BUS_PID=$!
+STARTED=$SECONDS
+until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  if ! kill -0 "$BUS_PID" 2>/dev/null || [ $((SECONDS - STARTED)) -gt 120 ]; then
+    echo "the bus did not come up within 120 s; last lines of its log:" >&2
+    tail -30 "$WORK/bus.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+# BUS_PID is the subshell's: with exec it is the JVM itself.
+BUS_UP=$((SECONDS - STARTED))
+LOG_LINES_AT_UP=$(wc -l <"$WORK/bus.log")
+
+echo "Tongban Bus lookup benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(
+  git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo ' (working tree has uncommitted changes)')"
+echo "machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -g | awk '/^Mem:/ {print $2}') GiB"
+echo "java: $(java -version 2>&1 | sed -n 2p)"
+echo "the bus, its embedded sandbox departments and the load client all share these $(nproc) cores;" \
+  "bus up in ${BUS_UP} s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "plan: warm-up 404 x300 c=$HIGH | cold: $COLD_LOW persons c=$LOW, $(($(wc -l <"$WORK/known.txt") - COLD_LOW))" \
+  "persons c=$HIGH | warm: ${WARMUP_SECONDS} s unrecorded + ${WARM_SECONDS} s at c=$LOW, then c=$HIGH"
+echo
+timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" known="$WORK/known.txt" \
+  unknown="$WORK/unknown.txt" low="$LOW" high="$HIGH" cold-low="$COLD_LOW" warmup-seconds="$WARMUP_SECONDS" \
+  warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); bus log during the load:" \
+  "$(tail -n +$((LOG_LINES_AT_UP + 1)) "$WORK/bus.log" | grep -c ' WARN ' || true) WARN," \
+  "$(tail -n +$((LOG_LINES_AT_UP + 1)) "$WORK/bus.log" | grep -c ' ERROR ' || true) ERROR lines"
