@@ -24,6 +24,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -39,7 +40,7 @@ import java.util.List;
  * Makes detached CMS SignedData (RFC 5652) over the exact bytes of a document, with the signed
  * attributes content-type, message-digest, signing-time and signing-certificate-v2, and, when a
  * timestamp authority is given, an RFC 3161 token over the signature as unsigned attribute.
- * Thread-safe: all Bouncy Castle state is created per call.
+ * Thread-safe: Bouncy Castle signer state is kept per thread.
  */
 public final class CmsSigner {
     private final SignatureAlgorithm algorithm;
@@ -69,6 +70,28 @@ public final class CmsSigner {
         }
     }
 
+    /**
+     * One signer-info generator per thread, reused from signature to signature: initialising an SM2
+     * signing key costs more than the signature itself (BC derives the public key and Z anew), and
+     * Bouncy Castle's signers may be reused in sequence but not shared between threads.
+     */
+    private final ThreadLocal<SignerInfoGenerator> signerInfoGenerators = ThreadLocal.withInitial(this::newSignerInfoGenerator);
+
+    private SignerInfoGenerator newSignerInfoGenerator() {
+        try {
+            // default JCA providers: the JDK's SHA-256 is several times faster than Bouncy Castle's
+            var digests = new JcaDigestCalculatorProviderBuilder().build();
+            var contentSigner = new JcaContentSignerBuilder(algorithm.jcaSignatureName())
+                    .setProvider(BouncyCastle.PROVIDER).build(signer.privateKey());
+            return new JcaSignerInfoGeneratorBuilder(digests)
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(
+                            new AttributeTable(signingCertificateV2)))
+                    .build(contentSigner, signer.certificate());
+        } catch (Exception e) {
+            throw new SecurityServiceException(ErrorCode.SIGNING_FAILED, "cannot set up the " + algorithm + " signer", e);
+        }
+    }
+
     public SignatureAlgorithm algorithm() {
         return algorithm;
     }
@@ -81,16 +104,8 @@ public final class CmsSigner {
     public byte[] sign(byte[] document) {
         CMSSignedData signed;
         try {
-            // default JCA providers: the JDK's SHA-256 is several times faster than Bouncy Castle's
-            var digests = new JcaDigestCalculatorProviderBuilder().build();
-            var contentSigner = new JcaContentSignerBuilder(algorithm.jcaSignatureName())
-                    .setProvider(BouncyCastle.PROVIDER).build(signer.privateKey());
-            var signerInfo = new JcaSignerInfoGeneratorBuilder(digests)
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(
-                            new AttributeTable(signingCertificateV2)))
-                    .build(contentSigner, signer.certificate());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(signerInfo);
+            generator.addSignerInfoGenerator(signerInfoGenerators.get());
             generator.addCertificates(certificates);
             signed = generator.generate(new CMSProcessableByteArray(profile.dataType(), document), false);
         } catch (Exception e) {

@@ -40,12 +40,15 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
     private final CertifiedKey tsaKey;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Reused per thread: BC signers may sign in sequence, not concurrently; SM2 key setup is costly. */
+    private final ThreadLocal<TimeStampResponseGenerator> responseGenerators;
 
     public LocalTimestampAuthority(SignatureAlgorithm algorithm, CertifiedKey tsaKey, Clock clock) {
         this.algorithm = algorithm;
         this.tsaKey = tsaKey;
         this.clock = clock;
-        newTokenGenerator(); // fail at construction if the TSA certificate is unfit (e.g. no critical EKU)
+        newResponseGenerator(); // fail at construction if the TSA certificate is unfit (e.g. no critical EKU)
+        this.responseGenerators = ThreadLocal.withInitial(this::newResponseGenerator);
     }
 
     @Override
@@ -67,8 +70,7 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
             return respond(new TimeStampRequest(requestDer)).getEncoded();
         } catch (IOException | IllegalArgumentException e) {
             try {
-                TimeStampResponseGenerator generator = new TimeStampResponseGenerator(newTokenGenerator(), ACCEPTED_IMPRINTS);
-                return generator.generateFailResponse(2 /* rejection */, PKIFailureInfo.badDataFormat,
+                return responseGenerators.get().generateFailResponse(2 /* rejection */, PKIFailureInfo.badDataFormat,
                         "malformed timestamp request").getEncoded();
             } catch (Exception failure) {
                 throw new SecurityServiceException(ErrorCode.TIMESTAMP_UNAVAILABLE, "cannot answer", failure);
@@ -78,16 +80,14 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
 
     private TimeStampResponse respond(TimeStampRequest request) {
         try {
-            TimeStampResponseGenerator generator = new TimeStampResponseGenerator(newTokenGenerator(), ACCEPTED_IMPRINTS);
-            return generator.generateGrantedResponse(request, new BigInteger(64, random).setBit(63),
+            return responseGenerators.get().generateGrantedResponse(request, new BigInteger(64, random).setBit(63),
                     Date.from(clock.instant()));
         } catch (Exception e) {
             throw new SecurityServiceException(ErrorCode.TIMESTAMP_UNAVAILABLE, "the bus TSA failed", e);
         }
     }
 
-    /** A generator per request: Bouncy Castle's signer state is not safe to share across threads. */
-    private TimeStampTokenGenerator newTokenGenerator() {
+    private TimeStampResponseGenerator newResponseGenerator() {
         try {
             var digests = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build();
             var signerInfo = new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BouncyCastle.PROVIDER)
@@ -96,7 +96,7 @@ public final class LocalTimestampAuthority implements TimestampAuthority {
             TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signerInfo, essCertIdDigest, POLICY);
             generator.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
             generator.addCertificates(new JcaCertStore(tsaKey.chain()));
-            return generator;
+            return new TimeStampResponseGenerator(generator, ACCEPTED_IMPRINTS);
         } catch (Exception e) {
             throw new SecurityServiceException(ErrorCode.TIMESTAMP_UNAVAILABLE,
                     "cannot set up the bus TSA with " + tsaKey.certificate().getSubjectX500Principal(), e);
