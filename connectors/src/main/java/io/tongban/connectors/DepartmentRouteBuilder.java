@@ -1,5 +1,6 @@
 package io.tongban.connectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.mappings.SubjectType;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -49,9 +50,20 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
     }
 
     protected void answerUnavailable(Exchange exchange) {
+        exchange.getMessage().setBody(LookupResult.unavailable(source, failureDetail(exchange)));
+    }
+
+    /**
+     * Why a guarded call failed, for the caller. A Jackson parse error's full message quotes the department's
+     * answer, which may hold personal data: only its own message is kept.
+     */
+    protected static String failureDetail(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String detail = cause == null ? "circuit open or timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        exchange.getMessage().setBody(LookupResult.unavailable(source, detail));
+        if (cause == null) {
+            return "circuit open or timed out";
+        }
+        String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+        return cause.getClass().getSimpleName() + ": " + message;
     }
 
     /** For HTTP departments: the call failed because the department does not know the subject (404). */

@@ -67,8 +67,7 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
                 .circuitBreaker().configuration(SOURCE)
                     .to(VERIFY)
                 .onFallback()
-                    .process(e -> e.getMessage().setBody(IdentityCheckResult.unavailable(SOURCE,
-                            String.valueOf(e.getProperty(Exchange.EXCEPTION_CAUGHT)))))
+                    .process(e -> e.getMessage().setBody(IdentityCheckResult.unavailable(SOURCE, failureDetail(e))))
                 .end();
 
         from(VERIFY).routeId("public-security.population.call-verify")

@@ -108,4 +108,18 @@ class PublicSecurityConnectorTest extends ConnectorIntegrationTest {
         assertThat(took).isLessThan(Duration.ofMillis(
                 millis("camel.resilience4j.configurations.public-security.timeout-duration")).plus(SLACK));
     }
+
+    @Test
+    @DisplayName("identity check while public security is slower than the breaker timeout answers 'could not check' with a reason")
+    void identityCheckWhileSlowCannotAnswerAndSaysWhy() {
+        Person person = sandbox.seed().demoPerson();
+        sandbox.knobs(SystemId.PUBLIC_SECURITY).latency(Duration.ofMillis(
+                3 * millis("camel.resilience4j.configurations.public-security.timeout-duration")));
+
+        IdentityCheckResult result = ask(identityCheck(),
+                new IdentityCheckRequest(person.identityNumber(), person.name()), IdentityCheckResult.class);
+
+        assertThat(result.consistent()).isNull();
+        assertThat(result.detail()).isNotBlank().isNotEqualTo("null");
+    }
 }
