@@ -31,7 +31,10 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
 
     @Bean
     static ConnectorDescriptor marketSupervisionConnectorDescriptor() {
-        return new ConnectorDescriptor(SOURCE, Map.of(Capability.ENTITY_LOOKUP, ENTITY_LOOKUP));
+        return new ConnectorDescriptor(SOURCE, Map.of(
+                Capability.ENTITY_LOOKUP, ENTITY_LOOKUP,
+                // the daily change files, read by MarketChangeFileFeed
+                Capability.CHANGE_FEED, "file:{{bus.connectors.market-supervision.feed-directory}}"));
     }
 
     @Override
