@@ -11,6 +11,7 @@ import io.tongban.security.revocation.RevocationChecker;
 import io.tongban.security.revocation.RevocationReason;
 import io.tongban.security.revocation.RevocationStatus;
 import io.tongban.security.tsp.LocalTimestampAuthority;
+import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -18,6 +19,7 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -308,5 +311,39 @@ class CmsVerifierTest {
 
         assertThat(report.reasonCode()).isEqualTo("security.untrusted_signer");
         assertThat(report.chainTrusted()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a certificate whose validity starts after the timestamp fails with security.certificate_not_yet_valid")
+    void certificateNotYetValidFails() {
+        Instant now = CLOCK.instant();
+        CertifiedKey early = TestPki.authority(SignatureAlgorithm.SM2_SM3).issue(TestPki.freshDepartment(),
+                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+
+        VerificationReport report = verifier.verify(DOCUMENT, signer(SignatureAlgorithm.SM2_SM3, early).sign(DOCUMENT));
+
+        assertThat(report.reasonCode()).isEqualTo("security.certificate_not_yet_valid");
+    }
+
+    @Test
+    @DisplayName("a signing-certificate-v2 attribute naming another certificate fails with security.signing_certificate_mismatch")
+    void signingCertificateOfAnotherHolderFails() throws Exception {
+        CertifiedKey tax = TestPki.identity("tax", SignatureAlgorithm.ECDSA_P256_SHA256);
+        X509Certificate platform = TestPki.identity(Department.PLATFORM, SignatureAlgorithm.ECDSA_P256_SHA256).certificate();
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build())
+                .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(
+                        CmsSigner.signingCertificateV2(SignatureAlgorithm.ECDSA_P256_SHA256, platform))))
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BouncyCastle.PROVIDER)
+                        .build(tax.privateKey()), tax.certificate()));
+        generator.addCertificates(new JcaCertStore(tax.chain()));
+        byte[] signature = generator.generate(new CMSProcessableByteArray(DOCUMENT), false).getEncoded();
+
+        VerificationReport report = verifier.withPolicy(VerificationPolicy.strict().withoutTimestampRequirement())
+                .verify(DOCUMENT, signature);
+
+        assertThat(report.reasonCode()).isEqualTo("security.signing_certificate_mismatch");
+        assertThat(report.signatureValid()).isTrue();
     }
 }
