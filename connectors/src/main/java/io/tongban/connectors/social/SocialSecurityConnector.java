@@ -1,12 +1,15 @@
 package io.tongban.connectors.social;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentException;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.RejectedChange;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.MappingEngine;
+import io.tongban.mappings.MappingException;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.Map;
@@ -79,11 +82,26 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                 + "?consumerType=Simple&subscriptionShared=true&subscriptionDurable=true"
                 + "&subscriptionName={{bus.connectors.social-security.subscription}}")
                 .routeId("social-security.insurance.changes")
-                .unmarshal().json(Map.class)
-                .process(this::mapReply)
-                .process(e -> e.getMessage().setBody(e.getMessage().getBody(LookupResult.class).record()))
-                .to(ConnectorDescriptor.CHANGES_ENDPOINT)
-                .log(LoggingLevel.DEBUG, "Applied a social security change event");
+                .doTry()
+                    .unmarshal().json(Map.class)
+                    .process(this::mapReply)
+                    .process(e -> e.getMessage().setBody(e.getMessage().getBody(LookupResult.class).record()))
+                    .to(ConnectorDescriptor.CHANGES_ENDPOINT)
+                    .log(LoggingLevel.DEBUG, "Applied a social security change event")
+                .doCatch(MappingException.class, JsonProcessingException.class)
+                    .process(this::reject)
+                    .to(ConnectorDescriptor.REJECTIONS_ENDPOINT)
+                .end();
+    }
+
+    /** Reports an event that cannot be applied, by its JMS message id; the message names the problem, not the data. */
+    private void reject(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String code = cause instanceof MappingException mapping ? mapping.code() : "feed.malformed_event";
+        String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+        String location = exchange.getContext().resolvePropertyPlaceholders("{{bus.connectors.social-security.change-topic}}")
+                + ":" + exchange.getMessage().getHeader("JMSMessageID");
+        exchange.getMessage().setBody(new RejectedChange(SOURCE, location, code, message));
     }
 
     /** The 15-digit form under which the department may hold a person born in the 1900s, or null. */

@@ -1,20 +1,27 @@
 package io.tongban.connectors.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorIntegrationTest;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.RejectedChange;
 import io.tongban.connectors.TestSubjects;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import io.tongban.sandbox.seed.SocialInsurance;
+import jakarta.jms.JMSContext;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,5 +101,32 @@ class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
             assertThat(record.fields()).containsKey("insuranceStatus")
                     .containsEntry("insuranceUpdatedAt", Instant.ofEpochMilli(event.updatedAtMillis()).toString());
         }
+    }
+
+    @Test
+    @DisplayName("a change event that cannot be applied (bad identity number, broken JSON) is reported to the rejections endpoint with its code")
+    void brokenChangeEventsAreRejectedWithTheirCode() throws Exception {
+        String badNumber = sandbox.seed().demoPerson().identityNumber().substring(0, 17) + "Y";
+        List<String> messageIds = new ArrayList<>();
+        try (ActiveMQConnectionFactory department = new ActiveMQConnectionFactory(sandbox.socialSecurityBrokerUrl());
+             JMSContext jms = department.createContext()) {
+            Topic topic = jms.createTopic("RS.CBXX.BG");
+            for (String event : List.of("{\"sfzhm\":\"" + badNumber + "\",\"xm\":\"某人\",\"cbzt\":\"1\",\"xzlx\":[]}",
+                    "{\"sfzhm\": ")) {
+                TextMessage message = jms.createTextMessage(event);
+                message.setStringProperty("RESULT", "OK");
+                jms.createProducer().send(topic, message);
+                messageIds.add(message.getJMSMessageID());
+            }
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(core.rejections().stream()
+                        .filter(rejection -> messageIds.stream().anyMatch(rejection.location()::contains)))
+                        .extracting(RejectedChange::source, RejectedChange::code)
+                        .containsExactlyInAnyOrder(
+                                tuple("social-security", "mapping.invalid_identifier"),
+                                tuple("social-security", "feed.malformed_event")));
+        assertThat(core.rejections()).allSatisfy(rejection -> assertThat(rejection.message()).doesNotContain(badNumber));
     }
 }
