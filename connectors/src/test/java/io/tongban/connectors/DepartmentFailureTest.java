@@ -102,7 +102,10 @@ class DepartmentFailureTest extends ConnectorIntegrationTest {
     @ParameterizedTest(name = "{0}: department slower than the response timeout -> UNAVAILABLE after the timeout, not the latency")
     @MethodSource("lookups")
     void slowDepartmentAnswersUnavailableAfterTheTimeout(Lookup lookup) {
-        Duration latency = responseTimeout(lookup).multipliedBy(3);
+        // Beyond both timeouts, so only a timeout ends the call; yet the department's late answer follows soon after
+        // the test. Social security's consumers prefetch requests, so a request dispatched behind a sleeping
+        // consumer waits for it: a much longer latency would make the next test's requests time out.
+        Duration latency = breakerTimeout(lookup).plus(responseTimeout(lookup).dividedBy(2));
         knobs(lookup).latency(latency);
         long started = System.nanoTime();
 
@@ -110,9 +113,7 @@ class DepartmentFailureTest extends ConnectorIntegrationTest {
 
         Duration took = since(started);
         assertUnavailable(result, lookup);
-        assertThat(took).isGreaterThanOrEqualTo(responseTimeout(lookup))
-                .isLessThan(breakerTimeout(lookup).plus(SLACK))
-                .isLessThan(latency);
+        assertThat(took).isGreaterThanOrEqualTo(responseTimeout(lookup)).isLessThan(breakerTimeout(lookup).plus(SLACK));
     }
 
     @ParameterizedTest(name = "{0}: department answering only errors -> retried as configured, then UNAVAILABLE")
