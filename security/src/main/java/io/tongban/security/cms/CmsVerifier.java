@@ -4,7 +4,9 @@ import io.tongban.security.BouncyCastle;
 import io.tongban.security.ErrorCode;
 import io.tongban.security.RawSignatures;
 import io.tongban.security.SignatureAlgorithm;
+import io.tongban.security.pki.CertificateNames;
 import io.tongban.security.pki.TrustStore;
+import io.tongban.security.tsp.TimestampTokenVerifier;
 import io.tongban.security.revocation.RevocationChecker;
 import io.tongban.security.revocation.RevocationStatus;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -20,20 +22,13 @@ import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.tsp.TimeStampTokenInfo;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -64,7 +59,8 @@ public final class CmsVerifier {
     private final RevocationChecker revocationChecker;
     private final VerificationPolicy policy;
     private final Clock clock;
-    private final Map<ByteBuffer, ParsedCertificate> certificates = new ConcurrentHashMap<>();
+    private final TimestampTokenVerifier timestamps;
+    private final Map<ByteBuffer, X509Certificate> certificates = new ConcurrentHashMap<>();
 
     public CmsVerifier(TrustStore trustStore, RevocationChecker revocationChecker, VerificationPolicy policy,
                        Clock clock) {
@@ -72,6 +68,7 @@ public final class CmsVerifier {
         this.revocationChecker = revocationChecker;
         this.policy = policy;
         this.clock = clock;
+        this.timestamps = new TimestampTokenVerifier(trustStore, revocationChecker);
     }
 
     public VerificationPolicy policy() {
@@ -135,24 +132,23 @@ public final class CmsVerifier {
         findings.signingTime = signingTime(signerInfo);
 
         List<X509Certificate> offered = new ArrayList<>();
-        ParsedCertificate signer = null;
+        X509Certificate signerCertificate = null;
         try {
             for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
-                ParsedCertificate parsed = parse(holder);
-                offered.add(parsed.certificate());
+                X509Certificate parsed = parse(holder);
+                offered.add(parsed);
                 if (signerInfo.getSID().match(holder)) {
-                    signer = parsed;
+                    signerCertificate = parsed;
                 }
             }
         } catch (Exception e) {
             return findings.fail(ErrorCode.MALFORMED_SIGNATURE, "a carried certificate is unreadable: "
                     + e.getMessage()).report();
         }
-        if (signer == null) {
+        if (signerCertificate == null) {
             return findings.fail(ErrorCode.UNTRUSTED_SIGNER, "the signer's certificate is not in the signature")
                     .report();
         }
-        X509Certificate signerCertificate = signer.certificate();
         findings.signer = identity(signerCertificate);
         if (SignatureAlgorithm.ofKeyOrNull(signerCertificate) != algorithm.get()) {
             findings.fail(ErrorCode.UNSUPPORTED_ALGORITHM, "the signer's key does not belong to " + algorithm.get());
@@ -163,9 +159,9 @@ public final class CmsVerifier {
 
         Optional<List<X509Certificate>> chain = trustStore.chainOf(signerCertificate, offered);
         findings.chainTrusted = chain.isPresent();
-        findings.chain = chain.orElse(List.of(signerCertificate)).stream().map(CmsVerifier::subject).toList();
+        findings.chain = chain.orElse(List.of(signerCertificate)).stream().map(CertificateNames::subject).toList();
         if (chain.isEmpty()) {
-            findings.fail(ErrorCode.UNTRUSTED_SIGNER, "no chain from " + subject(signerCertificate)
+            findings.fail(ErrorCode.UNTRUSTED_SIGNER, "no chain from " + CertificateNames.subject(signerCertificate)
                     + " to a trust anchor");
         } else if (!usableForSigning(signerCertificate)) {
             findings.fail(ErrorCode.UNTRUSTED_SIGNER, "the signer's certificate is not for digital signatures");
@@ -283,51 +279,13 @@ public final class CmsVerifier {
             }
             return;
         }
-        TimeStampToken token;
-        try {
-            token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
-        } catch (Exception e) {
-            findings.fail(ErrorCode.TIMESTAMP_INVALID, "unreadable timestamp token: " + e.getMessage());
-            return;
-        }
-        TimeStampTokenInfo info = token.getTimeStampInfo();
-        try {
-            String imprintOid = info.getMessageImprintAlgOID().getId();
-            String digestName = imprintOid.equals(SignatureAlgorithm.SM2_SM3.digestOid().getId()) ? "SM3"
-                    : imprintOid.equals(SignatureAlgorithm.ECDSA_P256_SHA256.digestOid().getId()) ? "SHA-256" : null;
-            if (digestName == null) {
-                findings.fail(ErrorCode.TIMESTAMP_INVALID, "timestamp imprint algorithm " + imprintOid + " not accepted");
-                return;
-            }
-            byte[] expected = MessageDigest.getInstance(digestName, BouncyCastle.PROVIDER).digest(signerInfo.getSignature());
-            if (!Arrays.equals(expected, info.getMessageImprintDigest())) {
-                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the timestamp is over other data than this signature");
-                return;
-            }
-            Collection<X509CertificateHolder> tsaHolders = token.getCertificates().getMatches(token.getSID());
-            if (tsaHolders.isEmpty()) {
-                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the timestamp token carries no TSA certificate");
-                return;
-            }
-            List<X509Certificate> tokenCertificates = new ArrayList<>();
-            for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
-                tokenCertificates.add(parse(holder).certificate());
-            }
-            ParsedCertificate tsa = parse(tsaHolders.iterator().next());
-            findings.timestampAuthority = subject(tsa.certificate());
-            token.validate(tsa.certificateVerifier()); // signature, TSA validity at genTime, EKU timeStamping
-            if (trustStore.chainOf(tsa.certificate(), tokenCertificates).isEmpty()) {
-                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the TSA " + findings.timestampAuthority + " is not trusted");
-                return;
-            }
-            Instant genTime = info.getGenTime().toInstant();
-            if (revocationChecker.statusAt(tsa.certificate(), genTime).state() == RevocationStatus.State.REVOKED) {
-                findings.fail(ErrorCode.TIMESTAMP_INVALID, "the TSA certificate was revoked before the timestamp");
-                return;
-            }
-            findings.timestampTime = genTime;
-        } catch (Exception e) {
-            findings.fail(ErrorCode.TIMESTAMP_INVALID, "the timestamp token does not verify: " + e.getMessage());
+        TimestampTokenVerifier.Outcome outcome = timestamps.verify(attribute.getAttrValues().getObjectAt(0),
+                signerInfo.getSignature());
+        findings.timestampAuthority = outcome.authority();
+        if (outcome.valid()) {
+            findings.timestampTime = outcome.time();
+        } else {
+            findings.fail(ErrorCode.TIMESTAMP_INVALID, outcome.failure());
         }
     }
 
@@ -337,11 +295,11 @@ public final class CmsVerifier {
             try {
                 certificate.checkValidity(at);
             } catch (CertificateExpiredException e) {
-                findings.fail(ErrorCode.CERTIFICATE_EXPIRED, subject(certificate) + " expired at "
+                findings.fail(ErrorCode.CERTIFICATE_EXPIRED, CertificateNames.subject(certificate) + " expired at "
                         + certificate.getNotAfter().toInstant() + ", before " + findings.validationTime);
                 return false;
             } catch (CertificateNotYetValidException e) {
-                findings.fail(ErrorCode.CERTIFICATE_NOT_YET_VALID, subject(certificate) + " is valid only from "
+                findings.fail(ErrorCode.CERTIFICATE_NOT_YET_VALID, CertificateNames.subject(certificate) + " is valid only from "
                         + certificate.getNotBefore().toInstant());
                 return false;
             }
@@ -374,47 +332,27 @@ public final class CmsVerifier {
         }
     }
 
-    private ParsedCertificate parse(X509CertificateHolder holder) throws Exception {
+    private X509Certificate parse(X509CertificateHolder holder) throws Exception {
         ByteBuffer key = ByteBuffer.wrap(holder.getEncoded());
-        ParsedCertificate cached = certificates.get(key);
+        X509Certificate cached = certificates.get(key);
         if (cached != null) {
             return cached;
         }
         if (certificates.size() >= MAX_CACHED_CERTIFICATES) {
             certificates.clear();
         }
-        ParsedCertificate parsed = ParsedCertificate.of(holder);
+        X509Certificate parsed = new JcaX509CertificateConverter().setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
         certificates.put(key, parsed);
         return parsed;
     }
 
-    static SignerIdentity identity(X509Certificate certificate) {
-        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        String creditCode = firstValue(name, BCStyle.ORGANIZATION_IDENTIFIER);
+    private static SignerIdentity identity(X509Certificate certificate) {
+        String creditCode = CertificateNames.subjectAttribute(certificate, BCStyle.ORGANIZATION_IDENTIFIER);
         if (creditCode == null) {
-            creditCode = firstValue(name, BCStyle.SERIALNUMBER);
+            creditCode = CertificateNames.subjectAttribute(certificate, BCStyle.SERIALNUMBER);
         }
-        return new SignerIdentity(subject(certificate), certificate.getSerialNumber().toString(16), creditCode,
-                firstValue(name, BCStyle.O));
-    }
-
-    private static String firstValue(X500Name name, ASN1ObjectIdentifier type) {
-        RDN[] rdns = name.getRDNs(type);
-        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
-    }
-
-    static String subject(X509Certificate certificate) {
-        return X500Name.getInstance(BCStyle.INSTANCE, certificate.getSubjectX500Principal().getEncoded()).toString();
-    }
-
-    /** A parsed certificate with a verifier bound to it (for timestamp tokens, which check its validity). */
-    private record ParsedCertificate(X509Certificate certificate, SignerInformationVerifier certificateVerifier) {
-        static ParsedCertificate of(X509CertificateHolder holder) throws Exception {
-            var builder = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER);
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .setProvider(BouncyCastle.PROVIDER).getCertificate(holder);
-            return new ParsedCertificate(certificate, builder.build(certificate));
-        }
+        return new SignerIdentity(CertificateNames.subject(certificate), certificate.getSerialNumber().toString(16),
+                creditCode, CertificateNames.subjectAttribute(certificate, BCStyle.O));
     }
 
     /** What has been established so far; the first failure recorded is the verdict's reason. */
