@@ -224,7 +224,21 @@ public final class CmsVerifier {
             findings.fail(ErrorCode.DIGEST_MISMATCH, "the document's " + algorithm.jcaDigestName()
                     + " digest differs from the signed message digest: tampered or another document");
         } else if (!findings.signatureValid) {
-            findings.fail(ErrorCode.SIGNATURE_INVALID, "the signature does not verify with the signer's key");
+            findings.fail(ErrorCode.SIGNATURE_INVALID, algorithm == SignatureAlgorithm.SM2_SM3
+                    && signedOverPreHash(signerInfo, signer)
+                    ? "the SM2 signature was made over SM3 of the data (pre-hashed), not over the data as GM/T 0009 requires"
+                    : "the signature does not verify with the signer's key");
+        }
+    }
+
+    /** Some products sign SM3(Z || SM3(data)); say so rather than only "invalid" (failure path only). */
+    private static boolean signedOverPreHash(SignerInformation signerInfo, X509Certificate signer) {
+        try {
+            byte[] preHash = digest("SM3", signerInfo.getEncodedSignedAttributes());
+            return RawSignatures.verify(SignatureAlgorithm.SM2_SM3, signer.getPublicKey(), preHash,
+                    signerInfo.getSignature());
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 

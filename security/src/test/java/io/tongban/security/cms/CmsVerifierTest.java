@@ -346,4 +346,32 @@ class CmsVerifierTest {
         assertThat(report.reasonCode()).isEqualTo("security.signing_certificate_mismatch");
         assertThat(report.signatureValid()).isTrue();
     }
+
+    @Test
+    @DisplayName("an SM2 signature made over a pre-hashed SM3 digest fails with security.signature_invalid and says why")
+    void preHashedSm2SignatureIsNamed() throws Exception {
+        CertifiedKey tax = TestPki.identity("tax", SignatureAlgorithm.SM2_SM3);
+        CMSSignedData genuine = new CMSSignedData(new CMSProcessableByteArray(DOCUMENT),
+                new CmsSigner(SignatureAlgorithm.SM2_SM3, tax, null, CmsProfile.PKCS7).sign(DOCUMENT));
+        SignerInformation signerInfo = genuine.getSignerInfos().getSigners().iterator().next();
+        byte[] preHash = java.security.MessageDigest.getInstance("SM3", BouncyCastle.PROVIDER)
+                .digest(signerInfo.getEncodedSignedAttributes());
+        byte[] preHashedSignature = io.tongban.security.RawSignatures.sign(SignatureAlgorithm.SM2_SM3, tax.privateKey(), preHash);
+        var original = signerInfo.toASN1Structure();
+        var replaced = new org.bouncycastle.asn1.cms.SignerInfo(original.getSID(), original.getDigestAlgorithm(),
+                original.getAuthenticatedAttributes(), original.getDigestEncryptionAlgorithm(),
+                new org.bouncycastle.asn1.DEROctetString(preHashedSignature), original.getUnauthenticatedAttributes());
+        var signedData = org.bouncycastle.asn1.cms.SignedData.getInstance(genuine.toASN1Structure().getContent());
+        var forged = new org.bouncycastle.asn1.cms.SignedData(signedData.getDigestAlgorithms(),
+                signedData.getEncapContentInfo(), signedData.getCertificates(), signedData.getCRLs(),
+                new org.bouncycastle.asn1.DERSet(replaced));
+        byte[] signature = new ContentInfo(CMSObjectIdentifiers.signedData, forged).getEncoded();
+
+        VerificationReport report = verifier.withPolicy(VerificationPolicy.strict().withoutTimestampRequirement())
+                .verify(DOCUMENT, signature);
+
+        assertThat(report.reasonCode()).isEqualTo("security.signature_invalid");
+        assertThat(report.reason()).contains("pre-hashed");
+        assertThat(report.digestMatches()).isTrue();
+    }
 }
