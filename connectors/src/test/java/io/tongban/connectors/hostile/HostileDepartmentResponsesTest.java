@@ -26,13 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A department answering with XML that declares an external entity (XXE) must not make the bus read local files:
  * the connector refuses the answer (UNAVAILABLE) and the file's content appears nowhere in what it returns.
- * Only the two XML connectors run here, pointed at {@link HostileDepartmentServer}.
+ * Only the two XML connectors run here, pointed at {@link HostileDepartmentServer}, which can also fail on cue to
+ * show that a redelivery really asks the department again.
  */
 @SpringBootTest(classes = ConnectorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
                 "bus.connectors.market-supervision.enabled=false",
                 "bus.connectors.social-security.enabled=false"})
-@DisplayName("Hostile department responses: XML with an external entity pointing at a local file")
+@DisplayName("Hostile department responses (test double): XML with an external entity, a transient server error")
 class HostileDepartmentResponsesTest {
 
     private static final String SECRET = "TONGBAN-SECRET-" + UUID.randomUUID();
@@ -71,6 +72,7 @@ class HostileDepartmentResponsesTest {
     @BeforeEach
     void hostileAnswers() {
         DEPARTMENT.declareExternalEntity(true);
+        DEPARTMENT.failNext(0);
     }
 
     private LookupResult lookUp(String source, Capability capability, String subject) {
@@ -139,5 +141,19 @@ class HostileDepartmentResponsesTest {
         LookupResult result = lookUp("tax", Capability.ENTITY_LOOKUP, COMPANY);
 
         assertThat(result.detail()).contains("entity").doesNotContain(COMPANY).doesNotContain("NSRMC");
+    }
+
+    @Test
+    @DisplayName("tax: an HTTP 500 is redelivered as a new request, and the good answer to it is used")
+    void serverErrorIsRetriedWithANewRequest() {
+        DEPARTMENT.declareExternalEntity(false);
+        DEPARTMENT.failNext(1);
+        int before = DEPARTMENT.requests();
+
+        LookupResult result = lookUp("tax", Capability.ENTITY_LOOKUP, COMPANY);
+
+        assertThat(DEPARTMENT.requests() - before).isEqualTo(2);
+        assertThat(result.status()).isEqualTo(LookupResult.Status.FOUND);
+        assertThat(result.record().subjectId()).isEqualTo(COMPANY);
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tax's taxpayer query (REST/XML) with otherwise valid records whose XML carries a DOCTYPE declaring an external
  * entity that points at a local file. The sandbox never answers like this, hence a double. With
  * {@link #declareExternalEntity(boolean) declareExternalEntity(false)} it serves the same records plainly, which
- * shows that the connectors accept them when nothing hostile is in them.
+ * shows that the connectors accept them when nothing hostile is in them. It can also fail the next few requests
+ * with HTTP 500 before answering, which the sandbox's random error knob cannot do on cue.
  */
 final class HostileDepartmentServer implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class HostileDepartmentServer implements AutoCloseable {
     private final String personId;
     private final String companyCode;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger failuresToAnswer = new AtomicInteger();
     private volatile boolean hostile = true;
 
     HostileDepartmentServer(Path secretFile, String personId, String companyCode) {
@@ -53,6 +55,11 @@ final class HostileDepartmentServer implements AutoCloseable {
     /** Whether the answers declare the external entity and use it in place of one field's value. */
     void declareExternalEntity(boolean declare) {
         hostile = declare;
+    }
+
+    /** The next {@code count} requests are answered with HTTP 500 and an empty body. */
+    void failNext(int count) {
+        failuresToAnswer.set(count);
     }
 
     int requests() {
@@ -89,6 +96,10 @@ final class HostileDepartmentServer implements AutoCloseable {
         requests.incrementAndGet();
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            if (failuresToAnswer.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                exchange.sendResponseHeaders(500, -1);
+                return;
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(200, bytes.length);
