@@ -8,15 +8,16 @@
 #   1. builds the bus if its jar is missing or older than a source file (LOOKUP_BUILD=always|never to force);
 #   2. starts the jar in a temporary directory, sandbox profile (default), API on 127.0.0.1:8080 only, with
 #      bus.base.max-age=PT24H so that whatever the cold phase fetched stays warm; waits for /actuator/health UP;
-#   3. lists the seed persons from the sandbox jar inside the bus jar (bench/lookup/SeedPersons.java);
-#   4. runs bench/lookup/LookupLoad.java, a closed-loop Java client (java.net.http, one keep-alive connection per
-#      worker, HdrHistogram latencies, every answer checked: status 200 and the asked idNumber in the body):
-#        warm-up 404  unknown valid identity numbers: the JVMs warm up on the full three-department path
-#        cold         every seed person exactly once (never in the base before): read-through to public security
+#   3. lists the seed subjects from the sandbox jar inside the bus jar (bench/lookup/SeedSubjects.java);
+#   4. runs bench/lookup/LookupLoad.java, a closed-loop Java client (java.net.http, keep-alive, one connection per
+#      worker, HdrHistogram latencies, every answer checked: the status and the asked identifier in the body):
+#        warm-up 404  unknown valid identity numbers: the JVMs warm up on the three-department path, nothing found
+#        warm-up ent  every seed legal entity once (market supervision + tax): found records, upserts, merge
+#        cold         every seed person exactly once, never in the base before: read-through to public security
 #                     (SOAP), social security (JMS) and tax (REST/XML) in parallel, then three rows upserted;
-#                     the first LOOKUP_COLD_LOW persons at concurrency LOOKUP_LOW, the rest at LOOKUP_HIGH
+#                     at concurrency LOOKUP_HIGH, then the last LOOKUP_COLD_LOW persons at LOOKUP_LOW
 #        warm         random seed persons, all in the base: one indexed read, merge, JSON; LOOKUP_WARMUP_SECONDS
-#                     unrecorded then LOOKUP_WARM_SECONDS measured, at LOOKUP_LOW then LOOKUP_HIGH
+#                     unrecorded then LOOKUP_WARM_SECONDS measured, at LOOKUP_HIGH then LOOKUP_LOW
 #   5. prints the table, stops the bus (always, trap) and removes the temporary directory.
 # Traffic goes to 127.0.0.1 only. The bus, its embedded sandbox and the client share the machine's cores.
 #
@@ -32,6 +33,7 @@ COLD_LOW="${LOOKUP_COLD_LOW:-300}"
 WARMUP_SECONDS="${LOOKUP_WARMUP_SECONDS:-5}"
 WARM_SECONDS="${LOOKUP_WARM_SECONDS:-30}"
 BUILD="${LOOKUP_BUILD:-auto}"
+UNKNOWN=400
 JAR="$ROOT/routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
 BASE="http://127.0.0.1:8080"
 # The API and the embedded sandbox's fixed ports (public security, market, tax, admin, social security broker).
@@ -43,6 +45,11 @@ if [ "$BUILD" = always ] || [ ! -f "$JAR" ] || { [ "$BUILD" = auto ] && [ -n "$(
   echo "building the bus (./mvnw -B -o install -DskipTests -q) ..."
   ./mvnw -B -o install -DskipTests -q
 fi
+
+# Tools beyond the JDK: curl (health polling), ss (free ports), lscpu (the machine line); Debian packages.
+for tool in curl:curl ss:iproute2 lscpu:util-linux; do
+  command -v "${tool%%:*}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool#*:}" >/dev/null; }
+done
 
 for port in $PORTS; do
   if ss -Hltn "sport = :$port" | grep -q .; then
@@ -71,7 +78,8 @@ mkdir -p "$WORK/lib" "$WORK/bus"
   | xargs jar xf "$JAR")
 SANDBOX_JAR="$(ls "$WORK"/lib/BOOT-INF/lib/tongban-sandbox-*.jar)"
 HDR_JAR="$(ls "$WORK"/lib/BOOT-INF/lib/HdrHistogram-*.jar)"
-java -cp "$SANDBOX_JAR" bench/lookup/SeedPersons.java "$WORK/known.txt" "$WORK/unknown.txt" 300 >/dev/null
+java -cp "$SANDBOX_JAR" bench/lookup/SeedSubjects.java "$WORK/persons.txt" "$WORK/unknown.txt" "$UNKNOWN" \
+  "$WORK/entities.txt" >/dev/null
 
 (cd "$WORK/bus" && exec java ${LOOKUP_JAVA_OPTS:-} -Dserver.address=127.0.0.1 -Dbus.base.max-age=PT24H \
   -jar "$JAR" >"$WORK/bus.log" 2>&1) &
@@ -91,15 +99,16 @@ LOG_LINES_AT_UP=$(wc -l <"$WORK/bus.log")
 
 echo "Tongban Bus lookup benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(
   git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo ' (working tree has uncommitted changes)')"
-echo "machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -g | awk '/^Mem:/ {print $2}') GiB"
+echo "machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(awk '/^MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo) GiB"
 echo "java: $(java -version 2>&1 | sed -n 2p)"
 echo "the bus, its embedded sandbox departments and the load client all share these $(nproc) cores;" \
   "bus up in ${BUS_UP} s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "plan: warm-up 404 x300 c=$HIGH | cold: $COLD_LOW persons c=$LOW, $(($(wc -l <"$WORK/known.txt") - COLD_LOW))" \
-  "persons c=$HIGH | warm: ${WARMUP_SECONDS} s unrecorded + ${WARM_SECONDS} s at c=$LOW, then c=$HIGH"
+echo "plan: warm-up $UNKNOWN unknown persons and $(wc -l <"$WORK/entities.txt") legal entities at c=$HIGH |" \
+  "cold: $(($(wc -l <"$WORK/persons.txt") - COLD_LOW)) persons at c=$HIGH, then $COLD_LOW at c=$LOW |" \
+  "warm: ${WARMUP_SECONDS} s unrecorded + ${WARM_SECONDS} s at c=$HIGH, then at c=$LOW"
 echo
-timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" known="$WORK/known.txt" \
-  unknown="$WORK/unknown.txt" low="$LOW" high="$HIGH" cold-low="$COLD_LOW" warmup-seconds="$WARMUP_SECONDS" \
+timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" persons="$WORK/persons.txt" \
+  unknown="$WORK/unknown.txt" entities="$WORK/entities.txt" low="$LOW" high="$HIGH" cold-low="$COLD_LOW" warmup-seconds="$WARMUP_SECONDS" \
   warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); bus log during the load:" \
   "$(tail -n +$((LOG_LINES_AT_UP + 1)) "$WORK/bus.log" | grep -c ' WARN ' || true) WARN," \

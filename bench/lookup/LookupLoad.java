@@ -17,23 +17,27 @@ import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop load generator for {@code GET /api/v1/persons/{idNumber}}: a fixed number of workers, each sending
- * its next request as soon as the previous answer is in, on its own keep-alive HTTP/1.1 connection. Every answer is
- * checked (status, and the asked identity number in the body); latencies go into an HdrHistogram (microseconds).
+ * Closed-loop load generator for the lookup API ({@code GET /api/v1/persons/{idNumber}} and, to warm up,
+ * {@code /api/v1/legal-entities/{creditCode}}): a fixed number of workers, each sending its next request as soon as
+ * the previous answer is in, on the client's pool of keep-alive HTTP/1.1 connections (one per worker). Every answer
+ * is checked (the expected status, and the asked identifier in the body); latencies go into an HdrHistogram (µs).
  *
- * <p>Runs the whole plan in one JVM so that the client's own JIT is warm by the time the measured phases run:
+ * <p>Runs the whole plan in one JVM, so that the client's own JIT is warm by the time the measured phases run:
  * <ol>
- *   <li>{@code warm-up 404}: unknown numbers (all three departments asked, all answer "not found", 404 expected);</li>
- *   <li>{@code cold}: each seed person exactly once, the first {@code cold-low} of them at the low concurrency and the
- *       rest at the high one: every request is a read-through to the three departments;</li>
- *   <li>{@code warm}: random seed persons (all in the shared base by then) for {@code warm-seconds}, after
- *       {@code warmup-seconds} unrecorded, at the low and then the high concurrency.</li>
+ *   <li>{@code warm-up 404}: unknown identity numbers; all three person departments are asked and say "not found";</li>
+ *   <li>{@code warm-up ent}: every seed legal entity once, read through from market supervision and tax;</li>
+ *   <li>{@code cold}: every seed person exactly once, read through from public security, social security and tax:
+ *       the last {@code cold-low} of them at the low concurrency, the others before them at the high one (high first,
+ *       so that both run on a JVM as warm as the cold path can get without spending seed persons);</li>
+ *   <li>{@code warm}: random seed persons, all in the shared base by then, for {@code warm-seconds} after
+ *       {@code warmup-seconds} unrecorded, at the high and then the low concurrency.</li>
  * </ol>
  *
- * <p>Usage: {@code java -cp HdrHistogram.jar LookupLoad.java key=value...} with keys {@code base} (http://127.0.0.1:8080),
- * {@code known}, {@code unknown} (files of identity numbers), {@code low}, {@code high}, {@code cold-low},
- * {@code warmup-seconds}, {@code warm-seconds}, {@code phase-limit-seconds} (a count-bounded phase stops there),
- * {@code bus-pid} (optional: the bus's CPU use per phase is read from /proc, to tell a CPU-bound phase from a wait).
+ * <p>Usage: {@code java -cp HdrHistogram.jar LookupLoad.java key=value...} with keys {@code base}
+ * (http://127.0.0.1:8080), {@code persons}, {@code unknown}, {@code entities} (files of API paths such as
+ * {@code persons/<id>}), {@code low}, {@code high}, {@code cold-low}, {@code warmup-seconds}, {@code warm-seconds},
+ * {@code phase-limit-seconds} (a count-bounded phase stops there), {@code bus-pid} (optional: the bus's CPU use per
+ * phase is read from /proc, to tell a CPU-bound phase from one that waits).
  */
 public class LookupLoad {
 
@@ -59,8 +63,9 @@ public class LookupLoad {
             int eq = arg.indexOf('=');
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        List<String> known = Files.readAllLines(Path.of(options.get("known")));
+        List<String> persons = Files.readAllLines(Path.of(options.get("persons")));
         List<String> unknown = Files.readAllLines(Path.of(options.get("unknown")));
+        List<String> entities = Files.readAllLines(Path.of(options.get("entities")));
         int low = Integer.parseInt(options.getOrDefault("low", "1"));
         int high = Integer.parseInt(options.getOrDefault("high", "16"));
         int coldLow = Integer.parseInt(options.getOrDefault("cold-low", "300"));
@@ -71,36 +76,41 @@ public class LookupLoad {
 
         List<Result> results = new ArrayList<>();
         results.add(load.once("warm-up 404", high, unknown, 404));
-        results.add(load.once("cold", low, known.subList(0, coldLow), 200));
-        results.add(load.once("cold", high, known.subList(coldLow, known.size()), 200));
-        for (int concurrency : new int[] {low, high}) {
-            load.forDuration("(warm-up)", concurrency, known, warmupSeconds);
-            results.add(load.forDuration("warm", concurrency, known, warmSeconds));
+        results.add(load.once("warm-up ent", high, entities, 200));
+        int split = persons.size() - coldLow;
+        results.add(load.once("cold", high, persons.subList(0, split), 200));
+        results.add(load.once("cold", low, persons.subList(split, persons.size()), 200));
+        for (int concurrency : new int[] {high, low}) {
+            load.forDuration("(warm-up)", concurrency, persons, warmupSeconds);
+            results.add(load.forDuration("warm", concurrency, persons, warmSeconds));
         }
         print(results);
     }
 
-    /** Every identity number of {@code ids} exactly once, spread over {@code concurrency} workers. */
-    private Result once(String phase, int concurrency, List<String> ids, int expectedStatus) throws InterruptedException {
+    /** Every path of {@code paths} exactly once, spread over {@code concurrency} workers. */
+    private Result once(String phase, int concurrency, List<String> paths, int expectedStatus)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         long deadline = System.nanoTime() + phaseLimitNanos;
         return run(phase, concurrency, expectedStatus, random -> {
             int index = next.getAndIncrement();
-            return index < ids.size() && System.nanoTime() < deadline ? ids.get(index) : null;
-        }, ids.size());
+            return index < paths.size() && System.nanoTime() < deadline ? paths.get(index) : null;
+        }, paths.size());
     }
 
-    /** Random identity numbers of {@code ids} for {@code seconds}. */
-    private Result forDuration(String phase, int concurrency, List<String> ids, int seconds) throws InterruptedException {
+    /** Random paths of {@code paths} for {@code seconds}. */
+    private Result forDuration(String phase, int concurrency, List<String> paths, int seconds)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        return run(phase, concurrency, 200, random -> System.nanoTime() < deadline ? ids.get(random) : null, ids.size());
+        return run(phase, concurrency, 200, random -> System.nanoTime() < deadline ? paths.get(random) : null,
+                paths.size());
     }
 
     /**
-     * Runs {@code concurrency} workers until {@code nextId} answers null; nextId gets a random index below
-     * {@code size} (used by the timed phases) and answers the identity number to ask next.
+     * Runs {@code concurrency} workers until {@code nextPath} answers null; nextPath gets a random index below
+     * {@code size} (used by the timed phases) and answers the API path to ask next.
      */
-    private Result run(String phase, int concurrency, int expectedStatus, IntFunction<String> nextId, int size)
+    private Result run(String phase, int concurrency, int expectedStatus, IntFunction<String> nextPath, int size)
             throws InterruptedException {
         List<Worker> workers = new ArrayList<>();
         long busCpuStart = busCpuNanos();
@@ -108,7 +118,7 @@ public class LookupLoad {
         long machineCpuStart = machineCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < concurrency; i++) {
-            Worker worker = new Worker(expectedStatus, nextId, Math.max(1, size));
+            Worker worker = new Worker(expectedStatus, nextPath, Math.max(1, size));
             worker.thread = new Thread(worker, "load-" + i);
             worker.thread.start();
             workers.add(worker);
@@ -167,27 +177,27 @@ public class LookupLoad {
         final Histogram latencies = new Histogram(Duration.ofMinutes(1).toNanos() / 1000, 3);
         final Map<String, Long> errors = new TreeMap<>();
         final int expectedStatus;
-        final IntFunction<String> nextId;
+        final IntFunction<String> nextPath;
         final int size;
         long degraded;
         Thread thread;
 
-        Worker(int expectedStatus, IntFunction<String> nextId, int size) {
+        Worker(int expectedStatus, IntFunction<String> nextPath, int size) {
             this.expectedStatus = expectedStatus;
-            this.nextId = nextId;
+            this.nextPath = nextPath;
             this.size = size;
         }
 
         @Override
         public void run() {
-            for (String id; (id = nextId.apply(ThreadLocalRandom.current().nextInt(size))) != null; ) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/persons/" + id))
+            for (String path; (path = nextPath.apply(ThreadLocalRandom.current().nextInt(size))) != null; ) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/" + path))
                         .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build();
                 long sent = System.nanoTime();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
-                    check(id, response);
+                    check(path, response);
                 } catch (IOException e) {
                     latencies.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                     errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
@@ -198,12 +208,15 @@ public class LookupLoad {
             }
         }
 
-        private void check(String id, HttpResponse<String> response) {
+        /** Counts an answer that is not the expected one; the identifier itself never goes into the report. */
+        private void check(String path, HttpResponse<String> response) {
             String body = response.body();
+            String idName = path.startsWith("persons/") ? "idNumber" : "creditCode";
+            String asked = "\"" + idName + "\":\"" + path.substring(path.indexOf('/') + 1) + "\"";
             if (response.statusCode() != expectedStatus) {
                 errors.merge("HTTP " + response.statusCode() + " " + problemCode(body), 1L, Long::sum);
-            } else if (expectedStatus == 200 && !body.contains("\"idNumber\":\"" + id + "\"")) {
-                errors.merge("HTTP 200 without the asked idNumber", 1L, Long::sum);
+            } else if (expectedStatus == 200 && !body.contains(asked)) {
+                errors.merge("HTTP 200 without the asked " + idName, 1L, Long::sum);
             } else if (expectedStatus == 404 && !body.contains("\"code\":\"base.subject_not_found\"")) {
                 errors.merge("HTTP 404 " + problemCode(body), 1L, Long::sum);
             } else if (body.contains("\"degraded\":true")) {
