@@ -60,7 +60,9 @@ done
 
 WORK="$(mktemp -d -t tongban-lookup.XXXXXX)"
 BUS_PID=""
+CLIENT_PID=""
 cleanup() {
+  if [ -n "$CLIENT_PID" ]; then kill "$CLIENT_PID" 2>/dev/null || true; fi
   if [ -n "$BUS_PID" ] && kill -0 "$BUS_PID" 2>/dev/null; then
     kill "$BUS_PID" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$BUS_PID" 2>/dev/null || break; sleep 0.5; done
@@ -107,9 +109,13 @@ echo "plan: warm-up $UNKNOWN unknown persons and $(wc -l <"$WORK/entities.txt") 
   "cold: $(($(wc -l <"$WORK/persons.txt") - COLD_LOW)) persons at c=$HIGH, then $COLD_LOW at c=$LOW |" \
   "warm: ${WARMUP_SECONDS} s unrecorded + ${WARM_SECONDS} s at c=$HIGH, then at c=$LOW"
 echo
+# In the background and waited for, so that a signal to this script runs the cleanup at once.
 timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" persons="$WORK/persons.txt" \
-  unknown="$WORK/unknown.txt" entities="$WORK/entities.txt" low="$LOW" high="$HIGH" cold-low="$COLD_LOW" warmup-seconds="$WARMUP_SECONDS" \
-  warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID"
+  unknown="$WORK/unknown.txt" entities="$WORK/entities.txt" low="$LOW" high="$HIGH" cold-low="$COLD_LOW" \
+  warmup-seconds="$WARMUP_SECONDS" warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID" &
+CLIENT_PID=$!
+wait "$CLIENT_PID"
+CLIENT_PID=""
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); bus log during the load:" \
   "$(tail -n +$((LOG_LINES_AT_UP + 1)) "$WORK/bus.log" | grep -c ' WARN ' || true) WARN," \
   "$(tail -n +$((LOG_LINES_AT_UP + 1)) "$WORK/bus.log" | grep -c ' ERROR ' || true) ERROR lines"
