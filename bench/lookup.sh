@@ -43,7 +43,10 @@ if [ "$BUILD" = always ] || [ ! -f "$JAR" ] || { [ "$BUILD" = auto ] && [ -n "$(
     -newer "$JAR" -type f -print -quit)" ]; }; then
   [ "$BUILD" = never ] && { echo "no bus jar at $JAR and LOOKUP_BUILD=never" >&2; exit 1; }
   echo "building the bus (./mvnw -B -o install -DskipTests -q) ..."
-  ./mvnw -B -o install -DskipTests -q
+  if ! ./mvnw -B -o install -DskipTests -q; then
+    echo "the build failed; LOOKUP_BUILD=never runs the jar already there, if any" >&2
+    exit 1
+  fi
 fi
 
 # Tools beyond the JDK: curl (health polling), ss (free ports), lscpu (the machine line); Debian packages.
@@ -100,7 +103,8 @@ BUS_UP=$((SECONDS - STARTED))
 LOG_LINES_AT_UP=$(wc -l <"$WORK/bus.log")
 
 echo "Tongban Bus lookup benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(
-  git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo ' (working tree has uncommitted changes)')"
+  git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo ' (working tree has uncommitted changes)'),"\
+  "jar built $(date -u -r "$JAR" '+%H:%M UTC')"
 echo "machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(awk '/^MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo) GiB"
 echo "java: $(java -version 2>&1 | sed -n 2p)"
 echo "the bus, its embedded sandbox departments and the load client all share these $(nproc) cores;" \
