@@ -5,6 +5,7 @@ import io.tongban.mappings.SubjectType;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 
 /**
@@ -16,6 +17,9 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
 
     /** The subject type a fetch route is asked about, for connectors that serve persons and entities alike. */
     public static final String SUBJECT_TYPE = "TongbanSubjectType";
+
+    /** The pool department calls run on under a breaker's timeout (see DepartmentCallPoolConfiguration). */
+    protected static final String DEPARTMENT_CALL_POOL = "departmentCallPool";
 
     private final String source;
 
@@ -34,7 +38,8 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
     protected void guardedLookup(String endpointUri, SubjectType subjectType, String fetchUri) {
         from(endpointUri).routeId(routeIdOf(endpointUri))
                 .setHeader(SUBJECT_TYPE, constant(subjectType))
-                .circuitBreaker().configuration(source)
+                .circuitBreaker().configuration(source).resilience4jConfiguration()
+                        .timeoutExecutorService(DEPARTMENT_CALL_POOL).end()
                     .to(fetchUri)
                 .onFallback()
                     .process(this::answerUnavailable)
@@ -64,6 +69,20 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
         }
         String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         return cause.getClass().getSimpleName() + ": " + message;
+    }
+
+    /**
+     * The start of an HTTP department's fetch route: failures are retried as configured, and a 404 is the answer
+     * "not found". Any other failure status is thrown by the HTTP call itself, so that a redelivery calls the
+     * department again instead of re-checking the same failed response.
+     */
+    protected ProcessorDefinition<?> httpFetch(String fetchUri) {
+        return from(fetchUri).routeId(routeIdOf(fetchUri))
+                .errorHandler(departmentRedelivery())
+                .onException(HttpOperationFailedException.class).onWhen(DepartmentRouteBuilder::notFoundStatus)
+                    .handled(true).maximumRedeliveries(0)
+                    .setBody(constant(LookupResult.notFound(source)))
+                .end();
     }
 
     /** For HTTP departments: the call failed because the department does not know the subject (404). */

@@ -9,7 +9,6 @@ import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -41,14 +40,7 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
     public void configure() {
         guardedLookup(ENTITY_LOOKUP, SubjectType.LEGAL_ENTITY, FETCH);
 
-        from(FETCH).routeId("market-supervision.enterprise.fetch")
-                .errorHandler(departmentRedelivery())
-                // 404 is an answer. Any other failure status is thrown by the HTTP call itself, so that a redelivery
-                // calls the department again instead of re-checking the same failed response.
-                .onException(HttpOperationFailedException.class).onWhen(DepartmentRouteBuilder::notFoundStatus)
-                    .handled(true).maximumRedeliveries(0)
-                    .setBody(constant(LookupResult.notFound(SOURCE)))
-                .end()
+        httpFetch(FETCH)
                 .setHeader(Exchange.HTTP_PATH, simple("${body}"))
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setBody(constant(null))

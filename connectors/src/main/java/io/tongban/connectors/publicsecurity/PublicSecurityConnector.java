@@ -64,7 +64,8 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
                 .process(this::mapRecord);
 
         from(IDENTITY_CHECK).routeId("public-security.population.verify-identity")
-                .circuitBreaker().configuration(SOURCE)
+                .circuitBreaker().configuration(SOURCE).resilience4jConfiguration()
+                        .timeoutExecutorService(DEPARTMENT_CALL_POOL).end()
                     .to(VERIFY)
                 .onFallback()
                     .process(e -> e.getMessage().setBody(IdentityCheckResult.unavailable(SOURCE, failureDetail(e))))

@@ -65,7 +65,9 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                 .removeHeaders("*")
                 .setBody(simple("{\"sfzhm\":\"${body}\"}"))
                 .to(ExchangePattern.InOut, "socialSecurityJms:queue:{{bus.connectors.social-security.request-queue}}"
-                        + "?requestTimeout={{bus.connectors.social-security.response-timeout-ms}}&jmsMessageType=Text")
+                        + "?requestTimeout={{bus.connectors.social-security.response-timeout-ms}}&jmsMessageType=Text"
+                        // a request outlives its caller by at most the timeout: journalling it buys nothing
+                        + "&deliveryPersistent=false")
                 .choice()
                     .when(header("RESULT").isEqualTo("OK"))
                         .unmarshal().json(Map.class)

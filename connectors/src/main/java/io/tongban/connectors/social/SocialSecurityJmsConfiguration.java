@@ -1,6 +1,5 @@
 package io.tongban.connectors.social;
 
-import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,13 +19,16 @@ public class SocialSecurityJmsConfiguration {
     @Bean
     JmsComponent socialSecurityJms(@Value("${bus.connectors.social-security.broker-url}") String brokerUrl,
                                    @Value("${bus.connectors.social-security.user:}") String user,
-                                   @Value("${bus.connectors.social-security.password:}") String password) {
+                                   @Value("${bus.connectors.social-security.password:}") String password,
+                                   @Value("${bus.connectors.social-security.sessions:64}") int sessionCacheSize) {
         ActiveMQConnectionFactory department = new ActiveMQConnectionFactory(brokerUrl);
         if (!user.isEmpty()) {
             department.setUser(user);
             department.setPassword(password);
         }
-        ConnectionFactory cached = new CachingConnectionFactory(department);
+        CachingConnectionFactory cached = new CachingConnectionFactory(department);
+        // one cached session per concurrent request: otherwise each request opens a session of its own
+        cached.setSessionCacheSize(sessionCacheSize);
         return JmsComponent.jmsComponent(cached);
     }
 }

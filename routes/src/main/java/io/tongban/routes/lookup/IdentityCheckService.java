@@ -6,8 +6,6 @@ import io.tongban.connectors.IdentityCheckRequest;
 import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.routes.api.ApiProblem;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,20 +20,18 @@ public class IdentityCheckService {
     }
 
     private final ConnectorRegistry connectors;
-    private final ProducerTemplate camel;
+    private final FanOut fanOut;
 
-    public IdentityCheckService(ConnectorRegistry connectors, ProducerTemplate camel) {
+    public IdentityCheckService(ConnectorRegistry connectors, FanOut fanOut) {
         this.connectors = connectors;
-        this.camel = camel;
+        this.fanOut = fanOut;
     }
 
     public Verdict check(String idNumber, String name) {
         List<ConnectorDescriptor> checkers = connectors.offering(Capability.IDENTITY_CHECK);
-        String recipients = checkers.stream().map(c -> c.endpoint(Capability.IDENTITY_CHECK)).collect(Collectors.joining(","));
-        List<?> answers = recipients.isEmpty() ? List.of() : camel.requestBodyAndHeader(FanOutRoutes.FAN_OUT,
-                new IdentityCheckRequest(idNumber, name), FanOutRoutes.RECIPIENTS, recipients, List.class);
-        List<IdentityCheckResult> answered = answers.stream().map(IdentityCheckResult.class::cast)
-                .filter(result -> result.consistent() != null).toList();
+        List<String> endpoints = checkers.stream().map(c -> c.endpoint(Capability.IDENTITY_CHECK)).toList();
+        List<IdentityCheckResult> answered = fanOut.ask(endpoints, new IdentityCheckRequest(idNumber, name),
+                IdentityCheckResult.class).stream().filter(result -> result.consistent() != null).toList();
         if (answered.isEmpty()) {
             throw ApiProblem.sourcesUnavailable(checkers.stream().map(ConnectorDescriptor::source).toList());
         }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,15 +29,15 @@ public class SubjectLookupService {
     private final ConnectorRegistry connectors;
     private final SourceRecordRepository base;
     private final GoldenRecordMerger merger;
-    private final ProducerTemplate camel;
+    private final FanOut fanOut;
     private final Duration maxAge;
 
     public SubjectLookupService(ConnectorRegistry connectors, SourceRecordRepository base, GoldenRecordMerger merger,
-                                ProducerTemplate camel, @Value("${bus.base.max-age}") Duration maxAge) {
+                                FanOut fanOut, @Value("${bus.base.max-age}") Duration maxAge) {
         this.connectors = connectors;
         this.base = base;
         this.merger = merger;
-        this.camel = camel;
+        this.fanOut = fanOut;
         this.maxAge = maxAge;
     }
 
@@ -99,12 +98,8 @@ public class SubjectLookupService {
     }
 
     private Map<String, LookupResult> ask(List<ConnectorDescriptor> sources, Capability capability, String subjectId) {
-        if (sources.isEmpty()) {
-            return Map.of();
-        }
-        String recipients = sources.stream().map(c -> c.endpoint(capability)).collect(Collectors.joining(","));
-        List<?> answers = camel.requestBodyAndHeader(FanOutRoutes.FAN_OUT, subjectId, FanOutRoutes.RECIPIENTS, recipients, List.class);
-        return answers.stream().map(LookupResult.class::cast)
+        List<String> endpoints = sources.stream().map(c -> c.endpoint(capability)).toList();
+        return fanOut.ask(endpoints, subjectId, LookupResult.class).stream()
                 .collect(Collectors.toMap(LookupResult::source, Function.identity(), (a, b) -> a));
     }
 }

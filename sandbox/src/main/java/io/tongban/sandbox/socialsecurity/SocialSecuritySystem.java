@@ -72,6 +72,8 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
             this.broker = new EmbeddedActiveMQ().setConfiguration(brokerConfiguration(dataDirectory));
             broker.start();
             this.connectionFactory = new ActiveMQConnectionFactory(brokerUrl);
+            // no prefetch: a request must wait for a free consumer, not queue behind a slow (latency knob) one
+            this.connectionFactory.setConsumerWindowSize(0);
             this.connection = connectionFactory.createConnection();
             connection.start();
             this.publisherSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
