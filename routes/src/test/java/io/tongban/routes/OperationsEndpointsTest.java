@@ -4,9 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 /** What operators and API clients read about the bus itself. */
 class OperationsEndpointsTest extends SandboxedBusTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    @DisplayName("While the bus is not ready (starting, stopping), the API answers 503 bus.not_ready and health says so")
+    void notReadyIs503() {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            Answer answer = get("/api/v1/persons/440305198304261274");
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body().path("code").asText()).isEqualTo("bus.not_ready");
+            assertThat(get("/actuator/health/readiness").status()).isEqualTo(503);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(get("/api/v1/persons/440305198304261274").status()).isEqualTo(200);
+    }
 
     @Test
     @DisplayName("The OpenAPI document describes the versioned lookup and identity-check operations")

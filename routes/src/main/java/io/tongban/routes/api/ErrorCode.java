@@ -14,6 +14,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE("api.unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     METHOD_NOT_ALLOWED("api.method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_FOUND("api.not_found", HttpStatus.NOT_FOUND, "No such resource"),
+    NOT_READY("bus.not_ready", HttpStatus.SERVICE_UNAVAILABLE, "Not ready"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final String code;

@@ -1,0 +1,46 @@
+package io.tongban.routes.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The web server opens before the Camel routes have started; until the application is ready (and again while it
+ * shuts down), API calls get a 503 to retry rather than a failure from a half-started bus.
+ */
+@Component
+public class ReadinessFilter extends OncePerRequestFilter {
+
+    private final ApplicationAvailability availability;
+    private final ObjectMapper json;
+
+    public ReadinessFilter(ApplicationAvailability availability, ObjectMapper json) {
+        this.availability = availability;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(ErrorCode.NOT_READY.status().value());
+        response.setHeader("Retry-After", "1");
+        response.setContentType(Problems.PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.NOT_READY, "The bus is starting or stopping"));
+    }
+}
