@@ -80,8 +80,10 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                         })
                 .end();
 
+        // Transacted: an event the base could not take (database down) goes back to the department's broker for
+        // redelivery instead of being lost; an event that can never be mapped is rejected and acknowledged.
         from("socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"
-                + "?consumerType=Simple&subscriptionShared=true&subscriptionDurable=true"
+                + "?consumerType=Simple&subscriptionShared=true&subscriptionDurable=true&transacted=true"
                 + "&subscriptionName={{bus.connectors.social-security.subscription}}")
                 .routeId("social-security.insurance.changes")
                 .doTry()
