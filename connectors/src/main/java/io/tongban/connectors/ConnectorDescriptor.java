@@ -1,7 +1,6 @@
 package io.tongban.connectors;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The connector contract. A department joins the bus by registering one descriptor bean that names, per
@@ -20,10 +19,6 @@ public record ConnectorDescriptor(String source, Map<Capability, String> endpoin
 
     public ConnectorDescriptor {
         endpoints = Map.copyOf(endpoints);
-    }
-
-    public Set<Capability> capabilities() {
-        return endpoints.keySet();
     }
 
     public boolean offers(Capability capability) {

@@ -18,8 +18,4 @@ public class ConnectorRegistry {
     public List<ConnectorDescriptor> offering(Capability capability) {
         return connectors.stream().filter(c -> c.offers(capability)).toList();
     }
-
-    public List<ConnectorDescriptor> all() {
-        return connectors;
-    }
 }
