@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tongban.sandbox.SystemId;
 import io.tongban.sandbox.seed.Enterprise;
 import io.tongban.sandbox.seed.Person;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A department that is down, slow or broken degrades an answer; it never fails it while another source answers. */
 class DepartmentFailureTest extends SandboxedBusTest {
 
     @Value("${bus.lookup.timeout-ms}")
     long lookupTimeoutMs;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @DisplayName("Tax down: the person lookup is a degraded 200 naming tax, with what the other departments gave")
@@ -59,17 +66,34 @@ class DepartmentFailureTest extends SandboxedBusTest {
     }
 
     @Test
-    @DisplayName("A department down after a first lookup: its earlier copy is served as STALE once its freshness ran out")
+    @DisplayName("A department down when its copy in the base is stale: the older copy is served as STALE, degraded")
     void staleCopyServedWhenTheDepartmentIsDown() {
-        // the base's freshness window is 15 minutes here; a company looked up now is fresh, so this checks the
-        // other branch: down before any copy exists is UNAVAILABLE, and the copy taken later is kept
+        Enterprise company = SeedSubjects.companyInEverySource();
+        assertThat(get("/api/v1/legal-entities/" + company.creditCode()).status()).isEqualTo(200);
+        jdbc.update("UPDATE source_record SET retrieved_at = ? WHERE subject_id = ? AND source = 'tax'",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(1))), company.creditCode());
+        sandbox().knobs(SystemId.TAX).down(true);
+
+        Answer answer = get("/api/v1/legal-entities/" + company.creditCode());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(sourceStatus(answer.body(), "tax")).isEqualTo("STALE");
+        assertThat(sourceStatus(answer.body(), "market-supervision")).isEqualTo("CACHED");
+        assertThat(answer.body().path("degraded").asBoolean()).isTrue();
+        assertThat(answer.body().path("fields").path("taxCreditGrade").path("source").asText()).isEqualTo("tax");
+    }
+
+    @Test
+    @DisplayName("A department down before the base holds anything from it is UNAVAILABLE; once back, it is read through")
+    void unavailableThenReadThrough() {
         Enterprise company = SeedSubjects.companyInEverySource();
         sandbox().knobs(SystemId.TAX).down(true);
         Answer first = get("/api/v1/legal-entities/" + company.creditCode());
         sandbox().resetKnobs();
 
-        assertThat(sourceStatus(first.body(), "tax")).isEqualTo("UNAVAILABLE");
         Answer second = get("/api/v1/legal-entities/" + company.creditCode());
+
+        assertThat(sourceStatus(first.body(), "tax")).isEqualTo("UNAVAILABLE");
         assertThat(sourceStatus(second.body(), "tax")).isEqualTo("REFRESHED");
         assertThat(sourceStatus(second.body(), "market-supervision")).isEqualTo("CACHED");
         assertThat(second.body().path("degraded").asBoolean()).isFalse();

@@ -11,9 +11,9 @@ import io.tongban.routes.base.SourceRecordRepository;
 import io.tongban.routes.base.StoredSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,48 +53,52 @@ public class SubjectLookupService {
                 .toList();
         Map<String, LookupResult> answers = ask(stale, capability, subjectId);
 
-        List<SourceState> states = new ArrayList<>();
-        List<SourceRecord> records = new ArrayList<>();
-        for (ConnectorDescriptor connector : sources) {
-            String source = connector.source();
-            StoredSource held = stored.get(source);
-            if (!stale.contains(connector)) {
-                states.add(new SourceState(source, held.found() ? SourceState.Status.CACHED : SourceState.Status.NOT_FOUND,
-                        held.retrievedAt(), null));
-                if (held.found()) {
-                    records.add(held.record());
-                }
-                continue;
-            }
-            LookupResult answer = answers.getOrDefault(source,
-                    LookupResult.unavailable(source, "no answer within the lookup timeout"));
-            switch (answer.status()) {
-                case FOUND -> {
-                    base.saveFound(answer.record());
-                    records.add(answer.record());
-                    states.add(new SourceState(source, SourceState.Status.REFRESHED, answer.record().retrievedAt(), null));
-                }
-                case NOT_FOUND -> {
-                    Instant now = Instant.now();
-                    base.saveNotFound(type, subjectId, source, now);
-                    states.add(new SourceState(source, SourceState.Status.NOT_FOUND, now, null));
-                }
-                case UNAVAILABLE -> {
-                    if (held != null && held.found()) {
-                        records.add(held.record());
-                        states.add(new SourceState(source, SourceState.Status.STALE, held.retrievedAt(), answer.detail()));
-                    } else {
-                        states.add(new SourceState(source, SourceState.Status.UNAVAILABLE, null, answer.detail()));
-                    }
-                }
-            }
-        }
+        List<Contribution> contributions = sources.stream()
+                .map(connector -> stale.contains(connector)
+                        ? fromAnswer(type, subjectId, connector.source(), stored.get(connector.source()), answers)
+                        : fromBase(stored.get(connector.source())))
+                .toList();
+        List<SourceState> states = contributions.stream().map(Contribution::state).toList();
+        List<SourceRecord> records = contributions.stream().map(Contribution::record).filter(Objects::nonNull).toList();
         if (records.isEmpty()) {
             throw states.stream().anyMatch(SourceState::unavailable)
                     ? ApiProblem.sourcesUnavailable(states.stream().filter(SourceState::unavailable).map(SourceState::source).toList())
                     : ApiProblem.subjectNotFound(type, subjectId);
         }
         return new SubjectAnswer(merger.merge(type, subjectId, records), states);
+    }
+
+    /** What one source adds to an answer: how it stood, and its record when there is one to serve. */
+    private record Contribution(SourceState state, SourceRecord record) {
+    }
+
+    private static Contribution fromBase(StoredSource held) {
+        return held.found()
+                ? new Contribution(new SourceState(held.source(), SourceState.Status.CACHED, held.retrievedAt(), null), held.record())
+                : new Contribution(new SourceState(held.source(), SourceState.Status.NOT_FOUND, held.retrievedAt(), null), null);
+    }
+
+    /** Keeps what the department answered in the base; when it did not answer, serves the older copy, if any. */
+    private Contribution fromAnswer(SubjectType type, String subjectId, String source, StoredSource held,
+                                    Map<String, LookupResult> answers) {
+        LookupResult answer = answers.getOrDefault(source,
+                LookupResult.unavailable(source, "no answer within the lookup timeout"));
+        return switch (answer.status()) {
+            case FOUND -> {
+                base.saveFound(answer.record());
+                yield new Contribution(new SourceState(source, SourceState.Status.REFRESHED,
+                        answer.record().retrievedAt(), null), answer.record());
+            }
+            case NOT_FOUND -> {
+                Instant now = Instant.now();
+                base.saveNotFound(type, subjectId, source, now);
+                yield new Contribution(new SourceState(source, SourceState.Status.NOT_FOUND, now, null), null);
+            }
+            case UNAVAILABLE -> held != null && held.found()
+                    ? new Contribution(new SourceState(source, SourceState.Status.STALE, held.retrievedAt(),
+                            answer.detail()), held.record())
+                    : new Contribution(new SourceState(source, SourceState.Status.UNAVAILABLE, null, answer.detail()), null);
+        };
     }
 
     private Map<String, LookupResult> ask(List<ConnectorDescriptor> sources, Capability capability, String subjectId) {
