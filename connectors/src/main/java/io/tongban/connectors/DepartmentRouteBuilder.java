@@ -3,6 +3,7 @@ package io.tongban.connectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.mappings.SubjectType;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.ProcessorDefinition;
@@ -19,7 +20,7 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
     public static final String SUBJECT_TYPE = "TongbanSubjectType";
 
     /** The pool department calls run on under a breaker's timeout (see DepartmentCallPoolConfiguration). */
-    protected static final String DEPARTMENT_CALL_POOL = "departmentCallPool";
+    private static final String DEPARTMENT_CALL_POOL = "departmentCallPool";
 
     private final String source;
 
@@ -36,13 +37,20 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
      * route answers a found or not-found {@link LookupResult} and throws for anything else.
      */
     protected void guardedLookup(String endpointUri, SubjectType subjectType, String fetchUri) {
-        from(endpointUri).routeId(routeIdOf(endpointUri))
-                .setHeader(SUBJECT_TYPE, constant(subjectType))
-                .circuitBreaker().configuration(source).resilience4jConfiguration()
+        guarded(from(endpointUri).routeId(routeIdOf(endpointUri)).setHeader(SUBJECT_TYPE, constant(subjectType)),
+                fetchUri, this::answerUnavailable);
+    }
+
+    /**
+     * Continues {@code route} with a call of {@code targetUri} inside the department's circuit breaker, on the
+     * department call pool; {@code fallback} answers when the call fails, times out or the breaker is open.
+     */
+    protected void guarded(ProcessorDefinition<?> route, String targetUri, Processor fallback) {
+        route.circuitBreaker().configuration(source).resilience4jConfiguration()
                         .timeoutExecutorService(DEPARTMENT_CALL_POOL).end()
-                    .to(fetchUri)
+                    .to(targetUri)
                 .onFallback()
-                    .process(this::answerUnavailable)
+                    .process(fallback)
                 .end();
     }
 

@@ -96,5 +96,4 @@ class ChangeFeedTest extends SandboxedBusTest {
             context.createProducer().send(context.createTopic("RS.CBXX.BG"), json);
         }
     }
-
 }

@@ -63,13 +63,8 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
                 .to(SERVICE)
                 .process(this::mapRecord);
 
-        from(IDENTITY_CHECK).routeId("public-security.population.verify-identity")
-                .circuitBreaker().configuration(SOURCE).resilience4jConfiguration()
-                        .timeoutExecutorService(DEPARTMENT_CALL_POOL).end()
-                    .to(VERIFY)
-                .onFallback()
-                    .process(e -> e.getMessage().setBody(IdentityCheckResult.unavailable(SOURCE, failureDetail(e))))
-                .end();
+        guarded(from(IDENTITY_CHECK).routeId("public-security.population.verify-identity"), VERIFY,
+                e -> e.getMessage().setBody(IdentityCheckResult.unavailable(SOURCE, failureDetail(e))));
 
         from(VERIFY).routeId("public-security.population.call-verify")
                 .removeHeaders("*")

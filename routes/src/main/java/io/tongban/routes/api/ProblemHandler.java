@@ -1,7 +1,6 @@
 package io.tongban.routes.api;
 
 import io.tongban.mappings.InvalidIdentifierException;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -87,9 +86,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     : ex.getMessage();
             default -> ex.getMessage();
         };
-    }
-
-    static URI type(ErrorCode error) {
-        return URI.create("https://tongban.io/problems/" + error.code());
     }
 }

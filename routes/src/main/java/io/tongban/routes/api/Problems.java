@@ -1,5 +1,9 @@
 package io.tongban.routes.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +19,16 @@ final class Problems {
     static ProblemDetail of(ErrorCode error, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);
         problem.setTitle(error.title());
-        problem.setType(ProblemHandler.type(error));
+        problem.setType(URI.create("https://tongban.io/problems/" + error.code()));
         problem.setProperty("code", error.code());
         return problem;
+    }
+
+    /** For filters, which answer before Spring MVC (and its exception handlers) is reached. */
+    static void write(HttpServletResponse response, ObjectMapper json, ErrorCode error, String detail) throws IOException {
+        response.setStatus(error.status().value());
+        response.setContentType(PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), of(error, detail));
     }
 
     static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {

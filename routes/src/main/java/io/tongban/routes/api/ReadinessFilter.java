@@ -38,9 +38,7 @@ public class ReadinessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(ErrorCode.NOT_READY.status().value());
         response.setHeader("Retry-After", "1");
-        response.setContentType(Problems.PROBLEM_JSON.toString());
-        json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.NOT_READY, "The bus is starting or stopping"));
+        Problems.write(response, json, ErrorCode.NOT_READY, "The bus is starting or stopping");
     }
 }

@@ -40,10 +40,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.status().value());
-            response.setContentType(Problems.PROBLEM_JSON.toString());
-            json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than the bus accepts (" + limit + " bytes)"));
+            Problems.write(response, json, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than the bus accepts (" + limit + " bytes)");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
