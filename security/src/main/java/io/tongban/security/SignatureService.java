@@ -13,8 +13,11 @@ import io.tongban.security.tsp.HttpTimestampAuthorityClient;
 import io.tongban.security.tsp.LocalTimestampAuthority;
 import io.tongban.security.tsp.TimestampAuthority;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -65,6 +68,36 @@ public final class SignatureService {
 
     public byte[] sign(String signerName, SignatureAlgorithm algorithm, byte[] document) {
         return signer(signerName, algorithm).sign(document);
+    }
+
+    /**
+     * Detached CMS signature without the RFC 3161 timestamp attribute, for signatures that are many and
+     * timestamped apart, or not at all (the exchange log signs a checkpoint every second and timestamps
+     * one a minute with {@link #timestamp}).
+     */
+    public byte[] signWithoutTimestamp(String signerName, SignatureAlgorithm algorithm, byte[] document) {
+        return signers.computeIfAbsent(algorithm.id() + "/" + signerName + "/untimestamped", key ->
+                new CmsSigner(algorithm, pki.identity(signerName, algorithm), null, profile(algorithm))).sign(document);
+    }
+
+    /**
+     * An RFC 3161 timestamp token (DER) over {@code data}: the imprint is the family's digest of the data
+     * (SM3 or SHA-256). From the external TSA when one is configured, else from the bus TSA.
+     */
+    public byte[] timestamp(SignatureAlgorithm algorithm, byte[] data) {
+        TimestampAuthority authority = timestampAuthorities.get(algorithm);
+        if (authority == null) {
+            throw new SecurityServiceException(ErrorCode.TIMESTAMP_UNAVAILABLE,
+                    "no " + algorithm.id() + " timestamp authority is configured");
+        }
+        try {
+            byte[] imprint = MessageDigest.getInstance(algorithm.jcaDigestName(), BouncyCastle.PROVIDER).digest(data);
+            return authority.timestamp(algorithm.digestOid(), imprint).getEncoded();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm.jcaDigestName() + " is missing from Bouncy Castle", e);
+        } catch (IOException e) {
+            throw new SecurityServiceException(ErrorCode.TIMESTAMP_UNAVAILABLE, "cannot encode the timestamp token", e);
+        }
     }
 
     /** Signature over the RFC 8785 canonical form of a JSON record, so it survives re-serialisation. */
@@ -145,7 +178,10 @@ public final class SignatureService {
 
     private CmsSigner signer(String name, SignatureAlgorithm algorithm) {
         return signers.computeIfAbsent(algorithm.id() + "/" + name, key -> new CmsSigner(algorithm,
-                pki.identity(name, algorithm), timestampAuthorities.get(algorithm),
-                algorithm == SignatureAlgorithm.SM2_SM3 ? settings.sm2Profile() : CmsProfile.PKCS7));
+                pki.identity(name, algorithm), timestampAuthorities.get(algorithm), profile(algorithm)));
+    }
+
+    private CmsProfile profile(SignatureAlgorithm algorithm) {
+        return algorithm == SignatureAlgorithm.SM2_SM3 ? settings.sm2Profile() : CmsProfile.PKCS7;
     }
 }

@@ -15,8 +15,11 @@ import io.tongban.security.pki.DemoPki;
 import io.tongban.security.pki.Department;
 import io.tongban.security.pki.PkiFiles;
 import io.tongban.security.revocation.RevocationReason;
+import io.tongban.security.transparency.LogBundleVerifier;
+import io.tongban.security.transparency.VerificationResult;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -30,8 +33,8 @@ import java.util.Map;
 
 /**
  * Command-line entry point: create the demo PKI, sign and verify files, issue and revoke
- * department certificates, print trust anchors and CRLs. Exit code 0 on success, 1 when a
- * signature is invalid, 2 on bad usage or errors. The keystore password comes from
+ * department certificates, print trust anchors and CRLs, verify an exported exchange log. Exit code
+ * 0 on success, 1 when a signature or the log is invalid, 2 on bad usage or errors. The keystore password comes from
  * {@code --password} or the environment variable {@code TONGBAN_PKI_PASSWORD}.
  */
 public final class SecurityCli {
@@ -44,7 +47,10 @@ public final class SecurityCli {
               revoke  --alg sm2|ecdsa --serial HEX [--reason keyCompromise] [--time ISO-8601]
               crl     --alg sm2|ecdsa                 print the current CRL (PEM)
               anchors                                print the trust anchors (PEM)
-            options: --password PW (else env TONGBAN_PKI_PASSWORD)""";
+            options: --password PW (else env TONGBAN_PKI_PASSWORD)
+            usage: SecurityCli verify-log --bundle FILE --anchors PEM [--signer CN]
+              verify an exported exchange log offline with your own trust anchors (no DIR, no password);
+              CN: the common name of the log's certificate (default exchange-log)""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -77,6 +83,7 @@ public final class SecurityCli {
                 case "revoke" -> revoke(options);
                 case "crl" -> crl(options);
                 case "anchors" -> anchors(options);
+                case "verify-log" -> verifyLog(options);
                 default -> usage("unknown command " + args[0]);
             };
         } catch (SecurityServiceException e) {
@@ -163,6 +170,35 @@ public final class SecurityCli {
                     .rootCertificate()));
         }
         return 0;
+    }
+
+    /** Needs no PKI directory nor password: only the bundle and the relying party's own anchors. */
+    private int verifyLog(Options options) throws IOException {
+        LogBundleVerifier verifier = new LogBundleVerifier(PkiFiles.readCertificates(options.path("anchors")),
+                options.value("signer", Department.EXCHANGE_LOG), clock);
+        LogBundleVerifier.Result result;
+        try (InputStream bundle = Files.newInputStream(options.path("bundle"))) {
+            result = verifier.verify(bundle);
+        }
+        VerificationResult verification = result.verification();
+        line("verdict", verification.valid() ? "VALID" : "INVALID");
+        if (!verification.valid()) {
+            line("problem", verification.problem().code() + " - " + verification.detail());
+            line("first bad index", verification.firstBadIndex());
+            line("last bad index", verification.lastBadIndex());
+            line("at checkpoint", verification.checkpointSize());
+        }
+        line("origin", result.origin());
+        line("hash", result.hash() == null ? null : result.hash().algorithmName());
+        line("entries verified", verification.entriesVerified());
+        line("checkpoints verified", verification.checkpointsVerified());
+        line("signed tree size", verification.treeSize());
+        line("uncheckpointed", verification.uncheckpointed());
+        return verification.valid() ? 0 : 1;
+    }
+
+    private void line(String field, Object value) {
+        out.printf("%-21s %s%n", field + ":", value == null ? "-" : value);
     }
 
     private BusPki load(Options options) {

@@ -15,9 +15,11 @@ public record Department(String name, String organisation, String unit, String c
         }
     }
 
-    /** The departments, the one-window platform and the timestamp authority of the demo PKI. */
+    /** The departments, the one-window platform, the timestamp authority and the exchange log of the demo PKI. */
     public static final String PLATFORM = "platform";
     public static final String TSA = "tsa";
+    /** Signs the checkpoints of the exchange log; verifiers accept checkpoints from this identity only. */
+    public static final String EXCHANGE_LOG = "exchange-log";
 
     public static List<Department> demoDepartments() {
         return List.of(
@@ -26,6 +28,7 @@ public record Department(String name, String organisation, String unit, String c
                 new Department("tax", "国家税务总局深圳市税务局", "纳税服务", CreditCode.complete("11440300MB0000034")),
                 new Department("social-security", "深圳市人力资源和社会保障局", "社会保险", CreditCode.complete("11440300MB0000045")),
                 new Department(PLATFORM, "深圳市政务服务数据管理局", "一网通办平台", CreditCode.complete("11440300MB0000056")),
-                new Department(TSA, "深圳市政务服务数据管理局", "通办总线时间戳服务", CreditCode.complete("11440300MB0000067")));
+                new Department(TSA, "深圳市政务服务数据管理局", "通办总线时间戳服务", CreditCode.complete("11440300MB0000067")),
+                new Department(EXCHANGE_LOG, "深圳市政务服务数据管理局", "通办总线交换日志", CreditCode.complete("11440300MB0000089")));
     }
 }

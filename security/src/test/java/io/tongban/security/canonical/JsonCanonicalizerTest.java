@@ -123,4 +123,51 @@ class JsonCanonicalizerTest {
         assertThat(JsonCanonicalizer.canonicalize("[\"é\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .isEqualTo("[\"é\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    @DisplayName("members gives each top-level value as its exact source text, in source order, and only those wanted")
+    void membersGiveSourceTexts() {
+        String json = "{ \"previous\" : \"q\\u00e9\", \"index\":5 ,\"nested\":{\"index\":1},\"list\":[1, 2.0]}";
+
+        assertThat(JsonCanonicalizer.members(json)).containsExactly(
+                java.util.Map.entry("previous", "\"q\\u00e9\""), java.util.Map.entry("index", "5"),
+                java.util.Map.entry("nested", "{\"index\":1}"), java.util.Map.entry("list", "[1, 2.0]"));
+        assertThat(JsonCanonicalizer.members(json, java.util.Set.of("index"))).containsOnlyKeys("index");
+        assertThat(JsonCanonicalizer.stringValue("\"q\\u00e9\"")).isEqualTo("qé");
+        assertThat(JsonCanonicalizer.elements("[1, 2.0, {\"a\":[]}]")).containsExactly("1", "2.0", "{\"a\":[]}");
+        assertThat(JsonCanonicalizer.quote("a\"b\n\u0001é")).isEqualTo("\"a\\\"b\\n\\u0001é\"");
+    }
+
+    @ParameterizedTest(name = "members refuses {0} inside an object, as canonicalization does")
+    @ValueSource(strings = {
+            "{\"a\":1,\"a\":2}",
+            "{\"b\":1,\"a\":2,\"b\":3}",
+            "[\"\\ud800\"]",
+            "\"\\udc00x\"",
+            "[1e400]",
+            "[01]",
+            "[1.]",
+            "{\"a\":1,}",
+            "[NaN]",
+            "\"unterminated",
+            "[1] [2]",
+            "{a:1}",
+            "\"tab\tinside\"",
+            ""
+    })
+    void membersRefuseInvalidJson(String json) {
+        assertThatThrownBy(() -> JsonCanonicalizer.members("{\"x\":" + json + "}"))
+                .isInstanceOf(SecurityServiceException.class)
+                .hasMessageStartingWith("security.malformed_json");
+    }
+
+    @Test
+    @DisplayName("members refuses a number beyond the double range written without exponent, and anything but an object")
+    void membersRefuseHugeNumbersAndNonObjects() {
+        assertThatThrownBy(() -> JsonCanonicalizer.members("{\"x\":1" + "0".repeat(400) + "}"))
+                .hasMessageContaining("double range");
+        assertThat(JsonCanonicalizer.members("{\"x\":1" + "0".repeat(300) + "}")).containsKey("x");
+        assertThatThrownBy(() -> JsonCanonicalizer.members("[1]")).hasMessageContaining("expected a JSON object");
+        assertThatThrownBy(() -> JsonCanonicalizer.members("{} {}")).hasMessageContaining("unexpected text");
+    }
 }
