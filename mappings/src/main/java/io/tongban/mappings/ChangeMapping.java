@@ -2,8 +2,10 @@ package io.tongban.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,15 +18,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Maps one row of a change file (which item of which subject changed, and its new value) to a
- * partial {@link SourceRecord} holding only the changed canonical field(s). Which changed item
- * feeds which canonical field is data ({@code specs/<source>/change-file.yaml}); the new value is
- * converted by the same rule the full record spec uses for that field, so that "注销" in a change
- * row and in a full record both become DEREGISTERED.
+ * Maps one row of a change file (which item of which subject changed, its new value and the date of
+ * the change) to a partial {@link SourceRecord} holding only the changed canonical field(s), as of
+ * the change's date. Which changed item feeds which canonical field is data
+ * ({@code specs/<source>/change-file.yaml}); the new value is converted by the same rule the full
+ * record spec uses for that field, so that "注销" in a change row and in a full record both become
+ * DEREGISTERED.
  */
 public final class ChangeMapping {
     private static final Set<String> KEYS = Set.of("description", "spec", "subject", "item", "newValue",
-            "changedOn", "changedOnPattern", "items");
+            "changedOn", "changedOnPattern", "changedOnZone", "items");
 
     private final String resource;
     private final MappingEngine engine;
@@ -33,11 +36,12 @@ public final class ChangeMapping {
     private final String newValueField;
     private final String changedOnField;
     private final DateTimeFormatter changedOnFormat;
+    private final ZoneId changedOnZone;
     private final Map<String, List<FieldRule>> items;
 
     private ChangeMapping(String resource, MappingEngine engine, String subjectField, String itemField,
                           String newValueField, String changedOnField, DateTimeFormatter changedOnFormat,
-                          Map<String, List<FieldRule>> items) {
+                          ZoneId changedOnZone, Map<String, List<FieldRule>> items) {
         this.resource = resource;
         this.engine = engine;
         this.subjectField = subjectField;
@@ -45,6 +49,7 @@ public final class ChangeMapping {
         this.newValueField = newValueField;
         this.changedOnField = changedOnField;
         this.changedOnFormat = changedOnFormat;
+        this.changedOnZone = changedOnZone;
         this.items = items;
     }
 
@@ -54,7 +59,7 @@ public final class ChangeMapping {
     public static ChangeMapping fromClasspath(String resource) {
         JsonNode root = Resources.readYaml(resource);
         Resources.checkKeys(root, KEYS, problem -> invalid(resource, problem));
-        for (String key : List.of("spec", "subject", "item", "newValue", "changedOn", "changedOnPattern")) {
+        for (String key : List.of("spec", "subject", "item", "newValue", "changedOn", "changedOnPattern", "changedOnZone")) {
             if (root.path(key).asText("").isBlank()) {
                 throw invalid(resource, "needs '" + key + "'");
             }
@@ -65,6 +70,12 @@ public final class ChangeMapping {
             changedOnFormat = SpecReader.strictDateFormat(root.get("changedOnPattern").asText());
         } catch (IllegalArgumentException e) {
             throw invalid(resource, "bad changedOnPattern: " + e.getMessage());
+        }
+        ZoneId changedOnZone;
+        try {
+            changedOnZone = ZoneId.of(root.get("changedOnZone").asText());
+        } catch (DateTimeException e) {
+            throw invalid(resource, "bad changedOnZone: " + e.getMessage());
         }
         JsonNode itemNodes = root.path("items");
         if (!itemNodes.isObject() || itemNodes.isEmpty()) {
@@ -85,7 +96,7 @@ public final class ChangeMapping {
             items.put(entry.getKey(), List.copyOf(rules));
         }
         return new ChangeMapping(resource, engine, root.get("subject").asText(), root.get("item").asText(),
-                root.get("newValue").asText(), root.get("changedOn").asText(), changedOnFormat,
+                root.get("newValue").asText(), root.get("changedOn").asText(), changedOnFormat, changedOnZone,
                 Collections.unmodifiableMap(items));
     }
 
@@ -103,14 +114,20 @@ public final class ChangeMapping {
     }
 
     /**
+     * A change dated D is taken as effective at the end of day D (the start of D+1 in the zone of the dates):
+     * a value fetched during day D may already reflect it, and laying the change over such a value again is
+     * harmless, while laying an older change over a newer fetch is not.
+     *
      * @param row         one change row, column name -> text
      * @param retrievedAt when the bus read the change file
-     * @return a record with only the changed canonical field(s)
+     * @param digest      {@link RecordDigest} of the row's bytes as they stand in the file
+     * @return a record with only the changed canonical field(s), each as of the end of the change's date
      * @throws MappingException for an unknown item, a bad subject id, date or new value
      */
-    public SourceRecord map(Map<String, String> row, Instant retrievedAt) {
+    public SourceRecord map(Map<String, String> row, Instant retrievedAt, String digest) {
         Objects.requireNonNull(row, "row");
         Objects.requireNonNull(retrievedAt, "retrievedAt");
+        Objects.requireNonNull(digest, "digest");
         String location = engine.source() + " change row";
         String subjectId = MappingEngine.canonicalSubjectId(engine.subjectType(),
                 required(row, subjectField, location), location + " " + subjectField);
@@ -121,8 +138,9 @@ public final class ChangeMapping {
                     + "' is not in the items of " + resource + " " + items.keySet());
         }
         String changedOn = required(row, changedOnField, location);
+        Instant effective;
         try {
-            LocalDate.parse(changedOn, changedOnFormat);
+            effective = LocalDate.parse(changedOn, changedOnFormat).plusDays(1).atStartOfDay(changedOnZone).toInstant();
         } catch (DateTimeParseException e) {
             throw new MappingException(MappingError.INVALID_VALUE,
                     location + " " + changedOnField + ": '" + changedOn + "' is not a real date");
@@ -135,8 +153,12 @@ public final class ChangeMapping {
                 fields.put(rule.target(), value);
             }
         }
-        return new SourceRecord(engine.subjectType(), subjectId, engine.source(), retrievedAt,
-                RecordDigest.of(row), fields);
+        if (fields.isEmpty()) {
+            throw new MappingException(MappingError.MISSING_FIELD,
+                    location + ": the new value of " + item + " gives no canonical value");
+        }
+        return new SourceRecord(engine.subjectType(), subjectId, engine.source(), retrievedAt, digest, fields)
+                .asChangeAt(effective);
     }
 
     private static String required(Map<String, String> row, String column, String location) {

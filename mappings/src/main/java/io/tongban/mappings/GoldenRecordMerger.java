@@ -1,5 +1,6 @@
 package io.tongban.mappings;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,7 +14,9 @@ import java.util.Set;
 /**
  * Merges the departments' records about one subject into a golden record. Each field takes the
  * value of its authoritative source (from the canonical model) when that source gives one, else the
- * freshest value of any other source; every field on which sources disagree is reported as a
+ * freshest value of any other source (freshest by the time each value holds as of, so that a
+ * field laid over by a change counts by the change's time); every field on which sources disagree
+ * is reported as a
  * {@link Conflict} listing each source's value, because the bus shows disagreement, never hides it.
  */
 public final class GoldenRecordMerger {
@@ -57,7 +60,7 @@ public final class GoldenRecordMerger {
                     .filter(record -> record.source().equals(field.authority()))
                     .findFirst()
                     .orElse(givers.get(0));
-            fields.put(field.name(), new FieldValue(chosen.fields().get(field.name()), chosen.provenance()));
+            fields.put(field.name(), new FieldValue(chosen.fields().get(field.name()), chosen.provenance(field.name())));
             long distinct = givers.stream()
                     .map(record -> CanonicalValues.comparable(record.fields().get(field.name())))
                     .distinct()
@@ -93,11 +96,16 @@ public final class GoldenRecordMerger {
                 continue;
             }
             bySource.merge(record.source(), record,
-                    (kept, other) -> other.retrievedAt().isAfter(kept.retrievedAt()) ? other : kept);
+                    (kept, other) -> asOf(other, field).isAfter(asOf(kept, field)) ? other : kept);
         }
         List<SourceRecord> givers = new ArrayList<>(bySource.values());
-        givers.sort(Comparator.comparing(SourceRecord::retrievedAt).reversed().thenComparing(SourceRecord::source));
+        givers.sort(Comparator.comparing((SourceRecord record) -> asOf(record, field)).reversed()
+                .thenComparing(SourceRecord::source));
         return givers;
+    }
+
+    private static Instant asOf(SourceRecord record, String field) {
+        return record.provenance(field).asOf();
     }
 
     /** Lists the authority's value first, then the others freshest first. */
@@ -109,6 +117,7 @@ public final class GoldenRecordMerger {
     }
 
     private static SourcedValue sourced(CanonicalField field, SourceRecord record) {
-        return new SourcedValue(record.source(), record.fields().get(field.name()), record.retrievedAt());
+        return new SourcedValue(record.source(), record.fields().get(field.name()),
+                record.provenance(field.name()).retrievedAt());
     }
 }

@@ -108,9 +108,12 @@ public final class MappingEngine {
      *
      * @param departmentRecord the record as the department sent it (JSON-like: maps, lists, strings, numbers)
      * @param retrievedAt      when the bus fetched it
+     * @param digest           {@link RecordDigest} of the bytes the department sent the record in, taken by the
+     *                         connector before parsing them; it becomes the provenance of every value
      * @throws MappingException with a stable code for bad department data
      */
-    public SourceRecord map(Map<String, Object> departmentRecord, Instant retrievedAt) {
+    public SourceRecord map(Map<String, Object> departmentRecord, Instant retrievedAt, String digest) {
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(departmentRecord, "departmentRecord");
         Objects.requireNonNull(retrievedAt, "retrievedAt");
         String subjectId = subjectId(departmentRecord);
@@ -121,7 +124,7 @@ public final class MappingEngine {
                 fields.put(rule.target(), value);
             }
         }
-        return new SourceRecord(subjectType, subjectId, source, retrievedAt, RecordDigest.of(departmentRecord), fields);
+        return new SourceRecord(subjectType, subjectId, source, retrievedAt, digest, fields);
     }
 
     /** The normalised subject id (18-character identity number or credit code) of a department record. */

@@ -27,7 +27,8 @@ public final class SourceRecordJson {
 
     /** The persisted shape; kept apart from the model so that the model depends on nothing. */
     private record Stored(SubjectType subjectType, String subjectId, String source, Instant retrievedAt,
-                          String digest, LinkedHashMap<String, Object> fields) {
+                          String digest, LinkedHashMap<String, Object> fields,
+                          LinkedHashMap<String, Provenance> fieldProvenance) {
     }
 
     private SourceRecordJson() {
@@ -36,7 +37,8 @@ public final class SourceRecordJson {
     public static String toJson(SourceRecord record) {
         try {
             return MAPPER.writeValueAsString(new Stored(record.subjectType(), record.subjectId(), record.source(),
-                    record.retrievedAt(), record.digest(), new LinkedHashMap<>(record.fields())));
+                    record.retrievedAt(), record.digest(), new LinkedHashMap<>(record.fields()),
+                    new LinkedHashMap<>(record.fieldProvenance())));
         } catch (JsonProcessingException e) {
             throw new MappingException(MappingError.INVALID_VALUE,
                     "source record has a value JSON cannot hold: " + e.getOriginalMessage(), e);
@@ -59,7 +61,11 @@ public final class SourceRecordJson {
             throw new MappingException(MappingError.INVALID_VALUE,
                     "stored source record lacks subjectType, subjectId, source or retrievedAt");
         }
-        return new SourceRecord(stored.subjectType(), stored.subjectId(), stored.source(), stored.retrievedAt(),
-                stored.digest(), stored.fields());
+        try {
+            return new SourceRecord(stored.subjectType(), stored.subjectId(), stored.source(), stored.retrievedAt(),
+                    stored.digest(), stored.fields(), stored.fieldProvenance());
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(MappingError.INVALID_VALUE, "stored source record is inconsistent: " + e.getMessage(), e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.entry;
 class ChangeMappingTest {
     private static final String COMPANY = "91440300MA5FTE8T0X";
     private static final Instant AT = Instant.parse("2025-06-02T01:00:00Z");
+    private static final String DIGEST = "sha256:" + "ab".repeat(32);
     private final ChangeMapping changes = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml");
 
     private static Map<String, String> row(String item, String after) {
@@ -39,26 +41,41 @@ class ChangeMappingTest {
             经营范围   | businessScope       | 软件开发                | 软件开发
             """)
     void itemMapsToCanonicalField(String item, String field, String after, String expected) {
-        SourceRecord record = changes.map(row(item, after), AT);
+        SourceRecord record = changes.map(row(item, after), AT, DIGEST);
         assertThat(record.subjectType()).isEqualTo(SubjectType.LEGAL_ENTITY);
         assertThat(record.subjectId()).isEqualTo(COMPANY);
         assertThat(record.source()).isEqualTo("market-supervision");
         assertThat(record.retrievedAt()).isEqualTo(AT);
-        assertThat(record.digest()).startsWith("sha256:");
+        assertThat(record.digest()).isEqualTo(DIGEST);
         assertThat(record.fields()).containsExactly(entry(field, expected));
+        assertThat(record.provenance(field)).isEqualTo(new Provenance("market-supervision", AT, DIGEST,
+                Instant.parse("2025-06-01T16:00:00Z")));
+    }
+
+    @Test
+    @DisplayName("a change dated D is as of the end of day D in Asia/Shanghai (the start of D+1), whenever the file was read")
+    void changeIsAsOfTheEndOfItsDate() {
+        Map<String, String> newYearsEve = row("住所", "新址");
+        newYearsEve.put("BGRQ", "2025-12-31");
+
+        SourceRecord record = changes.map(newYearsEve, AT, DIGEST);
+
+        assertThat(record.provenance("domicile").asOf())
+                .isEqualTo(ZonedDateTime.parse("2026-01-01T00:00+08:00[Asia/Shanghai]").toInstant());
+        assertThat(record.provenance("domicile").retrievedAt()).isEqualTo(AT);
     }
 
     @Test
     @DisplayName("a capital change is converted from 10,000 CNY to CNY")
     void capitalChange() {
-        assertThat(changes.map(row("注册资本", "1200.5"), AT).fields())
+        assertThat(changes.map(row("注册资本", "1200.5"), AT, DIGEST).fields())
                 .containsExactly(entry("registeredCapital", new BigDecimal("12005000.00")));
     }
 
     @Test
     @DisplayName("an item the mapping does not know is refused as an unknown code")
     void unknownItem() {
-        assertThatThrownBy(() -> changes.map(row("股东", "某某"), AT))
+        assertThatThrownBy(() -> changes.map(row("股东", "某某"), AT, DIGEST))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo("mapping.unknown_code"))
                 .hasMessageContaining("'股东'");
     }
@@ -66,27 +83,31 @@ class ChangeMappingTest {
     @Test
     @DisplayName("a new status outside the status table is refused")
     void unknownStatus() {
-        assertThatThrownBy(() -> changes.map(row("登记状态", "歇业"), AT))
+        assertThatThrownBy(() -> changes.map(row("登记状态", "歇业"), AT, DIGEST))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo("mapping.unknown_code"))
                 .hasMessageContaining("djzt");
     }
 
     @Test
-    @DisplayName("a bad credit code, a bad change date or an empty new value is refused")
+    @DisplayName("a bad credit code, a bad change date, an empty new value or one that normalises to nothing is refused")
     void badRows() {
         Map<String, String> badCode = row("住所", "新址");
         badCode.put("TYSHXYDM", "91440300MA5FTE8T0Y");
-        assertThatThrownBy(() -> changes.map(badCode, AT))
+        assertThatThrownBy(() -> changes.map(badCode, AT, DIGEST))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo("mapping.invalid_identifier"));
 
         Map<String, String> badDate = row("住所", "新址");
         badDate.put("BGRQ", "2025-02-30");
-        assertThatThrownBy(() -> changes.map(badDate, AT))
+        assertThatThrownBy(() -> changes.map(badDate, AT, DIGEST))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo("mapping.invalid_value"));
 
-        assertThatThrownBy(() -> changes.map(row("住所", " "), AT))
+        assertThatThrownBy(() -> changes.map(row("住所", " "), AT, DIGEST))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo("mapping.missing_field"))
                 .hasMessageContaining("BGHNR");
+
+        assertThatThrownBy(() -> changes.map(row("住所", "\u200B"), AT, DIGEST))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.code()).isEqualTo("mapping.missing_field"))
+                .hasMessageContaining("gives no canonical value");
     }
 
     @Test

@@ -18,24 +18,25 @@ class GoldenRecordMergerTest {
     private static final String COMPANY = "91440300MA5FTE8T0X";
     private static final Instant EARLIER = Instant.parse("2025-06-01T08:00:00Z");
     private static final Instant LATER = Instant.parse("2025-06-02T08:00:00Z");
+    private static final String DIGEST = "sha256:" + "0".repeat(64);
 
     private final GoldenRecordMerger merger = GoldenRecordMerger.standard();
 
     private static SourceRecord publicSecurity(String status, String address, Instant at) {
         return MappingEngine.fromClasspath("specs/public-security/person.yaml").map(Map.of(
                 "GMSFHM", PERSON, "XM", "王小明", "XBDM", "1", "MZDM", "01", "CSRQ", "19850315",
-                "HJDZ", address, "HJDZ_XZQH", "440304", "RYZT", status), at);
+                "HJDZ", address, "HJDZ_XZQH", "440304", "RYZT", status), at, DIGEST);
     }
 
     private static SourceRecord socialSecurity(String name, String address, Instant at) {
         return MappingEngine.fromClasspath("specs/social-security/person.yaml").map(Map.of(
                 "sfzhm", PERSON, "xm", name, "cbzt", "1", "lxdz", address,
-                "xzlx", List.of(Map.of("xz", "110", "zt", "1", "jfys", 96)), "gxsj", 1717228800000L), at);
+                "xzlx", List.of(Map.of("xz", "110", "zt", "1", "jfys", 96)), "gxsj", 1717228800000L), at, DIGEST);
     }
 
     private static SourceRecord tax(String name, Instant at) {
         return MappingEngine.fromClasspath("specs/tax/person.yaml").map(Map.of(
-                "NSRSBH", PERSON, "NSRMC", name, "NSRZT", "03", "QSBZ", "N", "DJRQ", "2019/03/15"), at);
+                "NSRSBH", PERSON, "NSRMC", name, "NSRZT", "03", "QSBZ", "N", "DJRQ", "2019/03/15"), at, DIGEST);
     }
 
     @Test
@@ -110,9 +111,9 @@ class GoldenRecordMergerTest {
     @DisplayName("company deregistered in market supervision but normal in tax: DEREGISTERED wins, the conflict is shown")
     void deregisteredButNormalInTax() {
         SourceRecord market = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml").map(Map.of(
-                "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "注销", "ZCZB", "500"), EARLIER);
+                "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "注销", "ZCZB", "500"), EARLIER, DIGEST);
         SourceRecord taxRecord = MappingEngine.fromClasspath("specs/tax/legal-entity.yaml").map(Map.of(
-                "NSRSBH", COMPANY, "NSRMC", "深圳市通办科技有限公司", "NSRZT", "03", "NSRXYDJ", "A"), LATER);
+                "NSRSBH", COMPANY, "NSRMC", "深圳市通办科技有限公司", "NSRZT", "03", "NSRXYDJ", "A"), LATER, DIGEST);
 
         GoldenRecord golden = merger.merge(SubjectType.LEGAL_ENTITY, COMPANY, List.of(taxRecord, market));
 
@@ -141,9 +142,9 @@ class GoldenRecordMergerTest {
     @DisplayName("a later change-feed record of the authority replaces its earlier full record's value")
     void freshestRecordPerSourceCounts() {
         SourceRecord full = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml").map(Map.of(
-                "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "存续", "ZS", "旧址1号"), EARLIER);
+                "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "存续", "ZS", "旧址1号"), EARLIER, DIGEST);
         SourceRecord change = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml").map(Map.of(
-                "TYSHXYDM", COMPANY, "BGXM", "住所", "BGQNR", "旧址1号", "BGHNR", "新址2号", "BGRQ", "2025-06-02"), LATER);
+                "TYSHXYDM", COMPANY, "BGXM", "住所", "BGQNR", "旧址1号", "BGHNR", "新址2号", "BGRQ", "2025-06-02"), LATER, DIGEST);
 
         GoldenRecord golden = merger.merge(SubjectType.LEGAL_ENTITY, COMPANY, List.of(full, change));
 
@@ -151,6 +152,22 @@ class GoldenRecordMergerTest {
         assertThat(golden.fields().get("domicile").provenance().retrievedAt()).isEqualTo(LATER);
         assertThat(golden.value("name")).isEqualTo("深圳市通办科技有限公司");
         assertThat(golden.conflicts()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a held record with a change laid over one field: that field carries the change's provenance, the others the fetch's")
+    void fieldProvenanceOfAHeldRecord() {
+        SourceRecord fetched = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml").map(Map.of(
+                "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "存续", "ZS", "旧址1号"), EARLIER, DIGEST);
+        SourceRecord change = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml").map(Map.of(
+                "TYSHXYDM", COMPANY, "BGXM", "住所", "BGQNR", "旧址1号", "BGHNR", "新址2号", "BGRQ", "2025-06-02"),
+                LATER, "sha256:" + "c".repeat(64));
+
+        GoldenRecord golden = merger.merge(SubjectType.LEGAL_ENTITY, COMPANY, List.of(fetched.withChange(change)));
+
+        assertThat(golden.fields().get("domicile").provenance()).isEqualTo(change.provenance("domicile"));
+        assertThat(golden.fields().get("domicile").provenance().digest()).isEqualTo("sha256:" + "c".repeat(64));
+        assertThat(golden.fields().get("name").provenance()).isEqualTo(fetched.provenance());
     }
 
     @Test

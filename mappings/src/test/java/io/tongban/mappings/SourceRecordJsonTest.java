@@ -4,10 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,20 +45,31 @@ class SourceRecordJsonTest {
     }
 
     @Test
-    @DisplayName("the record digest is SHA-256 over the JSON with sorted keys, whatever order the fields came in")
-    void digestOverSortedJson() throws Exception {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("XM", "王小明");
-        ordered.put("GMSFHM", "440304198503151231");
-        ordered.put("xzlx", List.of(Map.of("zt", "1", "xz", "110")));
-        Map<String, Object> reversed = new LinkedHashMap<>();
-        reversed.put("xzlx", ordered.get("xzlx"));
-        reversed.put("GMSFHM", "440304198503151231");
-        reversed.put("XM", "王小明");
-        String sortedJson = "{\"GMSFHM\":\"440304198503151231\",\"XM\":\"王小明\",\"xzlx\":[{\"xz\":\"110\",\"zt\":\"1\"}]}";
-        String expected = "sha256:" + HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(sortedJson.getBytes(StandardCharsets.UTF_8)));
+    @DisplayName("a held record with a change laid over one field keeps that field's own provenance through a JSON round trip")
+    void roundTripWithFieldProvenance() {
+        Instant fetched = Instant.parse("2025-06-01T08:00:00Z");
+        SourceRecord held = new SourceRecord(SubjectType.LEGAL_ENTITY, "91440300MA5FTE8T0X", "market-supervision",
+                fetched, "sha256:aa", Map.of("name", "旧名称有限公司", "domicile", "旧址1号"));
+        SourceRecord change = new SourceRecord(SubjectType.LEGAL_ENTITY, "91440300MA5FTE8T0X", "market-supervision",
+                Instant.parse("2025-06-03T01:00:00Z"), "sha256:bb", Map.of("name", "新名称有限公司"))
+                .asChangeAt(Instant.parse("2025-06-02T16:00:00Z"));
+        SourceRecord record = held.withChange(change);
 
-        assertThat(RecordDigest.of(ordered)).isEqualTo(expected).isEqualTo(RecordDigest.of(reversed));
+        SourceRecord back = SourceRecordJson.fromJson(SourceRecordJson.toJson(record));
+
+        assertThat(back).isEqualTo(record);
+        assertThat(back.provenance("name")).isEqualTo(change.provenance("name"));
+        assertThat(back.provenance("domicile")).isEqualTo(held.provenance());
+    }
+
+    @Test
+    @DisplayName("a record stored before field provenance existed reads back with every field as of its retrieval")
+    void recordWithoutFieldProvenance() {
+        SourceRecord back = SourceRecordJson.fromJson("{\"subjectType\":\"PERSON\",\"subjectId\":\"11010519491231002X\","
+                + "\"source\":\"tax\",\"retrievedAt\":\"2025-06-01T08:00:00Z\",\"digest\":\"sha256:aa\","
+                + "\"fields\":{\"name\":\"赵六\"}}");
+
+        assertThat(back.fieldProvenance()).isEmpty();
+        assertThat(back.provenance("name").asOf()).isEqualTo(Instant.parse("2025-06-01T08:00:00Z"));
     }
 }

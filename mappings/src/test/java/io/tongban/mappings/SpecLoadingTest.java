@@ -95,7 +95,7 @@ class SpecLoadingTest {
             thread.setContextClassLoader(loader);
             MappingEngine engine = MappingEngine.fromClasspath(resource);
             SourceRecord record = engine.map(Map.of("zjhm", "11010519491231002X", "xingming", "赵 六", "xb", "F"),
-                    Instant.parse("2025-06-01T00:00:00Z"));
+                    Instant.parse("2025-06-01T00:00:00Z"), "sha256:00");
             assertThat(record.source()).isEqualTo("housing-fund");
             assertThat(record.fields()).containsExactly(
                     entry("idNumber", "11010519491231002X"), entry("name", "赵六"), entry("gender", "2"));

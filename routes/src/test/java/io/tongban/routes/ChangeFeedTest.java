@@ -29,14 +29,17 @@ class ChangeFeedTest extends SandboxedBusTest {
     void marketChangeFileUpdatesTheBase() throws Exception {
         Enterprise company = SeedSubjects.companyInEverySource();
         assertThat(get("/api/v1/legal-entities/" + company.creditCode()).status()).isEqualTo(200);
+        // dated today (in China): a change dated before the fetch just made is rightly skipped as older
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String fileName = "QYBG_" + today.replace("-", "") + ".csv";
         String brokenCode = company.creditCode().substring(0, 17) + (company.creditCode().endsWith("0") ? "1" : "0");
         String file = String.join("\r\n",
                 "TYSHXYDM,BGXM,BGQNR,BGHNR,BGRQ",
-                company.creditCode() + ",企业名称," + company.name() + ",深圳变更后科技有限公司,2026-11-24",
-                brokenCode + ",住所,旧址,新址,2026-11-24",
-                company.creditCode() + ",住所,\"" + company.domicile() + "\",\"广东省深圳市福田区变更路1号, 2楼\",2026-11-24",
+                company.creditCode() + ",企业名称," + company.name() + ",深圳变更后科技有限公司," + today,
+                brokenCode + ",住所,旧址,新址," + today,
+                company.creditCode() + ",住所,\"" + company.domicile() + "\",\"广东省深圳市福田区变更路1号, 2楼\"," + today,
                 "");
-        drop(file, "QYBG_20261124.csv");
+        drop(file, fileName);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode fields = get("/api/v1/legal-entities/" + company.creditCode()).body().path("fields");
@@ -44,7 +47,7 @@ class ChangeFeedTest extends SandboxedBusTest {
             assertThat(fields.path("domicile").path("value").asText()).startsWith("广东省深圳市福田区变更路1号");
         });
         JsonNode rejections = get("/api/v1/change-feeds/rejections").body();
-        assertThat(rejections.findValuesAsText("location")).contains("QYBG_20261124.csv:3");
+        assertThat(rejections.findValuesAsText("location")).contains(fileName + ":3");
         assertThat(rejections.findValuesAsText("code")).contains("mapping.invalid_identifier");
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(sandbox().feedDirectory().resolve(".done")));
     }

@@ -4,6 +4,7 @@ import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.ResponseDigest;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public class HousingFundConnector extends DepartmentRouteBuilder {
                 .to("{{bus.connectors.housing-fund.url}}/gjj/api/grxx"
                         + "?connectTimeout={{bus.connectors.housing-fund.connect-timeout-ms}}"
                         + "&responseTimeout={{bus.connectors.housing-fund.response-timeout-ms}}")
+                .process(ResponseDigest::ofHttpBody)
                 .unmarshal().json(Map.class)
                 .process(this::mapRecord);
     }
@@ -53,6 +55,6 @@ public class HousingFundConnector extends DepartmentRouteBuilder {
     @SuppressWarnings("unchecked")
     private void mapRecord(Exchange exchange) {
         Map<String, Object> account = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setBody(LookupResult.found(personSpec.map(account, Instant.now())));
+        exchange.getMessage().setBody(LookupResult.found(personSpec.map(account, Instant.now(), ResponseDigest.of(exchange))));
     }
 }

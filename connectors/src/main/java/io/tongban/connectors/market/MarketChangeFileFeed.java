@@ -4,9 +4,11 @@ import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.RejectedChange;
 import io.tongban.mappings.ChangeMapping;
 import io.tongban.mappings.MappingException;
+import io.tongban.mappings.RecordDigest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +22,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Market supervision's daily change file {@code QYBG_yyyyMMdd.csv} (GB18030), dropped into the feed directory.
- * Each row is applied on its own: a broken row is reported and skipped, the rest of the file still counts.
+ * Each row is applied on its own: a broken row is reported and skipped, the rest of the file still counts. A row's
+ * digest is over its bytes as they stand in the file, without its line break: GB18030 encodes every character in
+ * exactly one way, so the decoded row encoded again gives back the department's bytes.
  */
 @Component
 @ConditionalOnProperty(name = "bus.connectors.market-supervision.enabled", matchIfMissing = true)
 public class MarketChangeFileFeed extends RouteBuilder {
 
+    private static final Charset FILE_CHARSET = Charset.forName("GB18030");
     private static final List<String> COLUMNS = List.of("TYSHXYDM", "BGXM", "BGQNR", "BGHNR", "BGRQ");
     private static final String ROW = "direct:market-supervision.change-file.row";
 
@@ -34,7 +39,7 @@ public class MarketChangeFileFeed extends RouteBuilder {
     @Override
     public void configure() {
         from("file:{{bus.connectors.market-supervision.feed-directory}}"
-                + "?include=QYBG_\\d{8}\\.csv&charset=GB18030&readLock=changed&readLockMinAge=500"
+                + "?include=QYBG_\\d{8}\\.csv&charset=" + FILE_CHARSET.name() + "&readLock=changed&readLockMinAge=500"
                 + "&move=.done/${file:name}.${date:now:HHmmssSSS}&moveFailed=.failed/${file:name}")
                 .routeId("market-supervision.change-file.read")
                 .split(body().tokenize("\n")).streaming().stopOnException()
@@ -54,10 +59,11 @@ public class MarketChangeFileFeed extends RouteBuilder {
     }
 
     private void mapRow(Exchange exchange) throws IOException {
-        String line = exchange.getMessage().getBody(String.class).strip();
+        String line = exchange.getMessage().getBody(String.class);
+        String row = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         List<CSVRecord> parsed;
         try {
-            parsed = CSVFormat.RFC4180.parse(new StringReader(line)).getRecords();
+            parsed = CSVFormat.RFC4180.parse(new StringReader(row.strip())).getRecords();
         } catch (UncheckedIOException e) {
             // e.g. an unclosed quote: this row is malformed, the rest of the file still counts
             throw new IllegalArgumentException("not an RFC 4180 row: " + e.getMessage(), e);
@@ -65,11 +71,11 @@ public class MarketChangeFileFeed extends RouteBuilder {
         if (parsed.size() != 1 || parsed.get(0).size() != COLUMNS.size()) {
             throw new IllegalArgumentException("expected " + COLUMNS.size() + " columns " + COLUMNS);
         }
-        Map<String, String> row = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < COLUMNS.size(); i++) {
-            row.put(COLUMNS.get(i), parsed.get(0).get(i));
+            columns.put(COLUMNS.get(i), parsed.get(0).get(i));
         }
-        exchange.getMessage().setBody(changeSpec.map(row, Instant.now()));
+        exchange.getMessage().setBody(changeSpec.map(columns, Instant.now(), RecordDigest.of(row.getBytes(FILE_CHARSET))));
     }
 
     private void reject(Exchange exchange) {

@@ -4,6 +4,7 @@ import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.ResponseDigest;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
                 .to("{{bus.connectors.market-supervision.url}}/scjg/api/qy"
                         + "?connectTimeout={{bus.connectors.market-supervision.connect-timeout-ms}}"
                         + "&responseTimeout={{bus.connectors.market-supervision.response-timeout-ms}}")
+                .process(ResponseDigest::ofHttpBody)
                 .unmarshal().json(Map.class)
                 .process(this::mapRecord);
     }
@@ -54,6 +56,6 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
     @SuppressWarnings("unchecked")
     private void mapRecord(Exchange exchange) {
         Map<String, Object> enterprise = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setBody(LookupResult.found(entitySpec.map(enterprise, Instant.now())));
+        exchange.getMessage().setBody(LookupResult.found(entitySpec.map(enterprise, Instant.now(), ResponseDigest.of(exchange))));
     }
 }

@@ -89,7 +89,7 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
         record.put("HJDZ", rkxx.getHJDZ());
         record.put("HJDZ_XZQH", rkxx.getHJDZXZQH());
         record.put("RYZT", rkxx.getRYZT());
-        exchange.getMessage().setBody(LookupResult.found(personSpec.map(record, Instant.now())));
+        exchange.getMessage().setBody(LookupResult.found(personSpec.map(record, Instant.now(), SoapResponseDigest.of(exchange))));
     }
 
     /** NOT_FOUND is an answer; any other fault means the department could not serve the request. */

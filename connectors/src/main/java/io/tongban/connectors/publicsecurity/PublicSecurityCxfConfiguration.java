@@ -15,7 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The CXF client endpoint for public security's population service, with schema validation and timeouts. */
+/**
+ * The CXF client endpoint for public security's population service, with schema validation, timeouts and the digest
+ * of every answer over the bytes received.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bus.connectors.public-security.enabled", matchIfMissing = true)
 public class PublicSecurityCxfConfiguration {
@@ -34,6 +37,7 @@ public class PublicSecurityCxfConfiguration {
         // is kept and the second route using the endpoint fails to start.
         endpoint.setProperties(new HashMap<>());
         endpoint.setCxfConfigurer(new Timeouts(connectTimeout, responseTimeout));
+        endpoint.getInInterceptors().add(new SoapResponseDigest());
         return endpoint;
     }
 

@@ -7,9 +7,12 @@ import io.tongban.connectors.DepartmentException;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.RejectedChange;
+import io.tongban.connectors.ResponseDigest;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.MappingEngine;
+import io.tongban.mappings.MappingError;
 import io.tongban.mappings.MappingException;
+import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.Map;
@@ -33,6 +36,8 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     static final String PERSON_LOOKUP = "direct:social-security.insurance.lookup";
     private static final String FETCH = "direct:social-security.insurance.fetch";
     private static final String ASK = "direct:social-security.insurance.ask";
+    /** The canonical field social security's gxsj (update time, epoch milliseconds) maps to. */
+    private static final String CHANGED_AT = "insuranceUpdatedAt";
 
     private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/social-security/person.yaml");
 
@@ -70,6 +75,7 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                         + "&deliveryPersistent=false")
                 .choice()
                     .when(header("RESULT").isEqualTo("OK"))
+                        .process(ResponseDigest::ofText)
                         .unmarshal().json(Map.class)
                         .process(this::mapReply)
                     .when(header("RESULT").isEqualTo("NOT_FOUND"))
@@ -82,14 +88,15 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
 
         // Transacted: an event the base could not take (database down) goes back to the department's broker for
         // redelivery instead of being lost; an event that can never be mapped is rejected and acknowledged.
+        // An event is the person's whole record as of its gxsj: the base lays it over what it holds as of then.
         from("socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"
                 + "?consumerType=Simple&subscriptionShared=true&subscriptionDurable=true&transacted=true"
                 + "&subscriptionName={{bus.connectors.social-security.subscription}}")
                 .routeId("social-security.insurance.changes")
                 .doTry()
+                    .process(ResponseDigest::ofText)
                     .unmarshal().json(Map.class)
-                    .process(this::mapReply)
-                    .process(e -> e.getMessage().setBody(e.getMessage().getBody(LookupResult.class).record()))
+                    .process(this::mapChange)
                     .to(ConnectorDescriptor.CHANGES_ENDPOINT)
                     .log(LoggingLevel.DEBUG, "Applied a social security change event")
                 .doCatch(MappingException.class, JsonProcessingException.class)
@@ -113,9 +120,24 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
         return IdentityNumber.parse(idNumber).legacy15().orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
     private void mapReply(Exchange exchange) {
-        Map<String, Object> reply = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setBody(LookupResult.found(personSpec.map(reply, Instant.now())));
+        exchange.getMessage().setBody(LookupResult.found(mapped(exchange)));
+    }
+
+    /** A change event as of its own time, gxsj; an event without it cannot be placed in time and is rejected. */
+    private void mapChange(Exchange exchange) {
+        SourceRecord event = mapped(exchange);
+        Object changedAt = event.fields().get(CHANGED_AT);
+        if (changedAt == null) {
+            throw new MappingException(MappingError.MISSING_FIELD,
+                    SOURCE + " change event: gxsj, the time of the change, is missing");
+        }
+        exchange.getMessage().setBody(event.asChangeAt(Instant.parse(changedAt.toString())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private SourceRecord mapped(Exchange exchange) {
+        Map<String, Object> record = exchange.getMessage().getBody(Map.class);
+        return personSpec.map(record, Instant.now(), ResponseDigest.of(exchange));
     }
 }

@@ -4,6 +4,7 @@ import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.ResponseDigest;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public class TaxConnector extends DepartmentRouteBuilder {
                 .setBody(constant(null))
                 .to("{{bus.connectors.tax.url}}/sw/nsr?connectTimeout={{bus.connectors.tax.connect-timeout-ms}}"
                         + "&responseTimeout={{bus.connectors.tax.response-timeout-ms}}")
+                .process(ResponseDigest::ofHttpBody)
                 .unmarshal().jacksonXml(Map.class)
                 .process(this::mapRecord);
     }
@@ -59,6 +61,6 @@ public class TaxConnector extends DepartmentRouteBuilder {
     private void mapRecord(Exchange exchange) {
         MappingEngine spec = exchange.getMessage().getHeader(SUBJECT_TYPE) == SubjectType.PERSON ? personSpec : entitySpec;
         Map<String, Object> nsrxx = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setBody(LookupResult.found(spec.map(nsrxx, Instant.now())));
+        exchange.getMessage().setBody(LookupResult.found(spec.map(nsrxx, Instant.now(), ResponseDigest.of(exchange))));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.tongban.connectors.ConnectorIntegrationTest;
 import io.tongban.connectors.RejectedChange;
+import io.tongban.connectors.Sha256;
 import io.tongban.connectors.TestSubjects;
 import io.tongban.mappings.ChineseText;
 import io.tongban.mappings.SourceRecord;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +105,27 @@ class MarketChangeFileFeedTest extends ConnectorIntegrationTest {
         assertThat(changesOf(Set.of(before, after))).hasSize(2);
         assertThat(rejectionsOf(file)).extracting(RejectedChange::location, RejectedChange::code)
                 .containsExactly(tuple(file + ":3", "feed.malformed_row"));
+    }
+
+    @Test
+    @DisplayName("each change carries the sha256 of its row's GB18030 bytes in the file and is as of the end of its BGRQ day in Asia/Shanghai")
+    void changeCarriesTheDigestOfItsRowAndItsOwnDate() throws IOException {
+        String file = "QYBG_20260103.csv";
+        Enterprise renamed = company(33);
+        Enterprise rescoped = company(34);
+        String renamedRow = renamed.creditCode() + ",企业名称," + renamed.name() + ",深圳" + RARE + "记科技有限公司,2026-01-03";
+        String rescopedRow = rescoped.creditCode() + ",经营范围,旧范围,\"技术开发,技术咨询\",2026-01-02";
+        drop(file, List.of(HEADER, renamedRow, rescopedRow));
+
+        awaitDone(file);
+
+        Map<String, SourceRecord> changes = changesOf(Set.of(renamed, rescoped));
+        assertThat(changes.get(renamed.creditCode()).digest()).isEqualTo(Sha256.of(renamedRow.getBytes(GB18030)));
+        assertThat(changes.get(rescoped.creditCode()).digest()).isEqualTo(Sha256.of(rescopedRow.getBytes(GB18030)));
+        assertThat(changes.get(renamed.creditCode()).provenance("name").asOf())
+                .isEqualTo(Instant.parse("2026-01-03T16:00:00Z"));
+        assertThat(changes.get(rescoped.creditCode()).provenance("businessScope").asOf())
+                .isEqualTo(Instant.parse("2026-01-02T16:00:00Z"));
     }
 
     @Test

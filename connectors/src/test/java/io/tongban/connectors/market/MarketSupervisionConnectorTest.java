@@ -2,13 +2,11 @@ package io.tongban.connectors.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorIntegrationTest;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.Sha256;
 import io.tongban.connectors.TestSubjects;
-import io.tongban.mappings.RecordDigest;
 import io.tongban.mappings.SubjectType;
 import io.tongban.sandbox.seed.Enterprise;
 import java.math.BigDecimal;
@@ -16,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +25,7 @@ class MarketSupervisionConnectorTest extends ConnectorIntegrationTest {
     }
 
     @Test
-    @DisplayName("a registered company is mapped to canonical fields with provenance: source and the sha256 of the JSON record as served")
+    @DisplayName("a registered company is mapped to canonical fields with provenance: source and the sha256 of the bytes the department sent")
     void registeredCompanyIsMappedWithProvenance() throws Exception {
         Enterprise company = sandbox.seed().demoCompany();
 
@@ -49,7 +46,7 @@ class MarketSupervisionConnectorTest extends ConnectorIntegrationTest {
         // ZCZB is in 10,000 CNY; the canonical capital is in CNY, to the fen
         assertThat((BigDecimal) result.record().fields().get("registeredCapital"))
                 .isEqualByComparingTo(company.registeredCapital().multiply(BigDecimal.valueOf(10_000)));
-        assertThat(result.record().digest()).isEqualTo(RecordDigest.of(servedRecord(company.creditCode())));
+        assertThat(result.record().digest()).isEqualTo(Sha256.of(servedBytes(company.creditCode())));
     }
 
     @Test
@@ -60,12 +57,12 @@ class MarketSupervisionConnectorTest extends ConnectorIntegrationTest {
         assertThat(result).isEqualTo(LookupResult.notFound("market-supervision"));
     }
 
-    /** The record exactly as the department serves it, read with a plain HTTP client. */
-    private Map<String, Object> servedRecord(String creditCode) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+    /** The answer's body exactly as the department serves it, read with a plain HTTP client. */
+    private byte[] servedBytes(String creditCode) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(sandbox.marketSupervisionUrl() + "/scjg/api/qy/" + creditCode)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        return JsonMapper.builder().build().readValue(response.body(), new TypeReference<>() { });
+        return response.body();
     }
 }

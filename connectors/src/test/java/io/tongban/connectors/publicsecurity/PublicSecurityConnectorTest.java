@@ -7,15 +7,18 @@ import io.tongban.connectors.ConnectorIntegrationTest;
 import io.tongban.connectors.IdentityCheckRequest;
 import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.Sha256;
 import io.tongban.connectors.TestSubjects;
-import io.tongban.mappings.RecordDigest;
 import io.tongban.mappings.SubjectType;
 import io.tongban.sandbox.SystemId;
 import io.tongban.sandbox.seed.Person;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +34,8 @@ class PublicSecurityConnectorTest extends ConnectorIntegrationTest {
     }
 
     @Test
-    @DisplayName("a person on record is mapped to canonical fields with provenance: source and the sha256 of the RKXX record")
-    void personOnRecordIsMappedWithProvenance() {
+    @DisplayName("a person on record is mapped to canonical fields with provenance: source and the sha256 of the SOAP response message the department sent")
+    void personOnRecordIsMappedWithProvenance() throws Exception {
         Person person = sandbox.seed().demoPerson();
         Instant before = Instant.now();
 
@@ -51,11 +54,22 @@ class PublicSecurityConnectorTest extends ConnectorIntegrationTest {
                 .containsEntry("address", person.address())
                 .containsEntry("division", person.addressDivision())
                 .containsKeys("gender", "status");
-        Map<String, Object> rkxx = Map.of("GMSFHM", person.identityNumber(), "XM", person.name(),
-                "XBDM", person.genderCode(), "MZDM", person.ethnicityCode(),
-                "CSRQ", person.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE), "HJDZ", person.address(),
-                "HJDZ_XZQH", person.addressDivision(), "RYZT", person.status());
-        assertThat(result.record().digest()).matches("sha256:[0-9a-f]{64}").isEqualTo(RecordDigest.of(rkxx));
+        assertThat(result.record().digest()).isEqualTo(Sha256.of(queryPersonResponse(person.identityNumber())));
+    }
+
+    /** The response message exactly as the department sends it, for a QueryPerson posted with a plain HTTP client. */
+    private byte[] queryPersonResponse(String idNumber) throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<r:QueryPerson xmlns:r=\"http://ga.sandbox.tongban.io/rkxx\"><r:GMSFHM>" + idNumber + "</r:GMSFHM>"
+                + "</r:QueryPerson></soap:Body></soap:Envelope>";
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(sandbox.publicSecurityAddress()))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .header("SOAPAction", "\"http://ga.sandbox.tongban.io/rkxx/QueryPerson\"")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

@@ -7,13 +7,18 @@ import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorIntegrationTest;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.RejectedChange;
+import io.tongban.connectors.Sha256;
 import io.tongban.connectors.TestSubjects;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import io.tongban.sandbox.seed.SocialInsurance;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +41,8 @@ class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
     }
 
     @Test
-    @DisplayName("an insured person is mapped to canonical fields with the insurance list and provenance")
-    void insuredPersonIsMappedWithProvenance() {
+    @DisplayName("an insured person is mapped to canonical fields with the insurance list and provenance: the sha256 of the reply text's UTF-8 bytes")
+    void insuredPersonIsMappedWithProvenance() throws Exception {
         String id = sandbox.seed().demoPerson().identityNumber();
         SocialInsurance insurance = sandbox.seed().socialInsurance(id).orElseThrow();
 
@@ -47,7 +52,7 @@ class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
         assertThat(result.record().source()).isEqualTo("social-security");
         assertThat(result.record().subjectType()).isEqualTo(SubjectType.PERSON);
         assertThat(result.record().subjectId()).isEqualTo(id);
-        assertThat(result.record().digest()).matches("sha256:[0-9a-f]{64}");
+        assertThat(result.record().digest()).isEqualTo(Sha256.of(replyText(id).getBytes(StandardCharsets.UTF_8)));
         assertThat(result.record().fields())
                 .containsEntry("idNumber", id)
                 .containsEntry("name", insurance.name())
@@ -104,7 +109,28 @@ class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
     }
 
     @Test
-    @DisplayName("a change event that cannot be applied (bad identity number, broken JSON) is reported to the rejections endpoint with its code")
+    @DisplayName("a change event is as of its gxsj in every field, and its digest is the sha256 of the event text's UTF-8 bytes")
+    void changeEventIsAsOfItsOwnTimeWithTheDigestOfItsText() throws Exception {
+        SocialInsurance insured = sandbox.seed().socialInsurances().get(7);
+        long changedAt = Instant.parse("2026-03-01T02:30:00Z").toEpochMilli();
+        String event = "{\"sfzhm\":\"" + insured.heldUnder() + "\",\"xm\":\"" + insured.name() + "\",\"cbzt\":\"2\","
+                + "\"xzlx\":[{\"xz\":\"110\",\"zt\":\"2\",\"jfys\":12}],\"lxdz\":\"广东省深圳市宝安区某路1号\","
+                + "\"gxsj\":" + changedAt + "}";
+        String messageId = publish(event);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(core.changes()).anySatisfy(change -> assertThat(change.digest())
+                        .isEqualTo(Sha256.of(event.getBytes(StandardCharsets.UTF_8)))));
+        SourceRecord change = core.changes().stream()
+                .filter(c -> c.digest().equals(Sha256.of(event.getBytes(StandardCharsets.UTF_8)))).findFirst().orElseThrow();
+        assertThat(change.subjectId()).isEqualTo(insured.identityNumber());
+        assertThat(change.fields().keySet()).isNotEmpty().allSatisfy(field ->
+                assertThat(change.provenance(field).asOf()).isEqualTo(Instant.ofEpochMilli(changedAt)));
+        assertThat(core.rejections()).noneSatisfy(rejection -> assertThat(rejection.location()).contains(messageId));
+    }
+
+    @Test
+    @DisplayName("a change event that cannot be applied (bad identity number, broken JSON, no gxsj to place it in time) is reported to the rejections endpoint with its code")
     void brokenChangeEventsAreRejectedWithTheirCode() throws Exception {
         String badNumber = sandbox.seed().demoPerson().identityNumber().substring(0, 17) + "Y";
         List<String> messageIds = new ArrayList<>();
@@ -112,7 +138,8 @@ class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
              JMSContext jms = department.createContext()) {
             Topic topic = jms.createTopic("RS.CBXX.BG");
             for (String event : List.of("{\"sfzhm\":\"" + badNumber + "\",\"xm\":\"某人\",\"cbzt\":\"1\",\"xzlx\":[]}",
-                    "{\"sfzhm\": ")) {
+                    "{\"sfzhm\": ",
+                    "{\"sfzhm\":\"" + sandbox.seed().demoPerson().identityNumber() + "\",\"xm\":\"某人\",\"cbzt\":\"1\",\"xzlx\":[]}")) {
                 TextMessage message = jms.createTextMessage(event);
                 message.setStringProperty("RESULT", "OK");
                 jms.createProducer().send(topic, message);
@@ -126,7 +153,34 @@ class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
                         .extracting(RejectedChange::source, RejectedChange::code)
                         .containsExactlyInAnyOrder(
                                 tuple("social-security", "mapping.invalid_identifier"),
-                                tuple("social-security", "feed.malformed_event")));
+                                tuple("social-security", "feed.malformed_event"),
+                                tuple("social-security", "mapping.missing_field")));
         assertThat(core.rejections()).allSatisfy(rejection -> assertThat(rejection.message()).doesNotContain(badNumber));
+    }
+
+    /** Speaks as the department's own system: publishes one event on its change topic, returns its message id. */
+    private String publish(String event) throws Exception {
+        try (ActiveMQConnectionFactory department = new ActiveMQConnectionFactory(sandbox.socialSecurityBrokerUrl());
+             JMSContext jms = department.createContext()) {
+            TextMessage message = jms.createTextMessage(event);
+            message.setStringProperty("RESULT", "OK");
+            jms.createProducer().send(jms.createTopic("RS.CBXX.BG"), message);
+            return message.getJMSMessageID();
+        }
+    }
+
+    /** The department's reply text to the same request the connector sends, asked with a plain JMS client. */
+    private String replyText(String idNumber) throws Exception {
+        try (ActiveMQConnectionFactory department = new ActiveMQConnectionFactory(sandbox.socialSecurityBrokerUrl());
+             JMSContext jms = department.createContext()) {
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            try (JMSConsumer consumer = jms.createConsumer(replies)) {
+                jms.createProducer().setJMSReplyTo(replies)
+                        .send(jms.createQueue("RS.CBXX.REQ"), "{\"sfzhm\":\"" + idNumber + "\"}");
+                Message reply = consumer.receive(Duration.ofSeconds(10).toMillis());
+                assertThat(reply).as("a reply from the department").isInstanceOf(TextMessage.class);
+                return ((TextMessage) reply).getText();
+            }
+        }
     }
 }

@@ -7,9 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,25 +42,25 @@ public class SourceRecordRepository {
     }
 
     /**
-     * Lays a change from a feed over the record the base holds; a subject the base does not hold yet is left to the
+     * Lays a change from a feed over the record the base holds, field by field: a change older than the held value
+     * of a field never overwrites it (see {@link SourceRecord#withChange}); the held record keeps its retrieval time,
+     * so that it is fetched again when its full copy is stale. A subject the base does not hold yet is left to the
      * read-through of its first lookup, which fetches the source's current state anyway.
-     *
-     * @return whether the base held the subject
      */
     @Transactional
-    public boolean applyChange(SourceRecord change) {
+    public ChangeOutcome applyChange(SourceRecord change) {
         Optional<SourceRecord> held = jdbc.query("SELECT source, status, retrieved_at, record_json FROM source_record"
                         + " WHERE subject_type = ? AND subject_id = ? AND source = ? AND status = ? FOR UPDATE",
                 this::toStored, change.subjectType().name(), change.subjectId(), change.source(), FOUND)
                 .stream().findFirst().map(StoredSource::record);
         if (held.isEmpty()) {
-            return false;
+            return ChangeOutcome.NOT_HELD;
         }
-        Map<String, Object> fields = new LinkedHashMap<>(held.get().fields());
-        fields.putAll(change.fields());
-        saveFound(new SourceRecord(change.subjectType(), change.subjectId(), change.source(), change.retrievedAt(),
-                change.digest(), fields));
-        return true;
+        if (held.get().heldNewerThan(change).containsAll(change.fields().keySet())) {
+            return ChangeOutcome.OLDER_THAN_HELD;
+        }
+        saveFound(held.get().withChange(change));
+        return ChangeOutcome.APPLIED;
     }
 
     private void upsert(SubjectType type, String subjectId, String source, String status, Instant retrievedAt,
