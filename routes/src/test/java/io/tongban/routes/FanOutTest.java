@@ -29,7 +29,7 @@ class FanOutTest extends SandboxedBusTest {
             }
         });
 
-        List<LookupResult> answers = fanOut.ask(List.of("direct:test.silent-department"), "440305198304261274",
+        List<FanOut.Reply<LookupResult>> answers = fanOut.ask(List.of("direct:test.silent-department"), "440305198304261274",
                 LookupResult.class);
 
         assertThat(answers).isEmpty();

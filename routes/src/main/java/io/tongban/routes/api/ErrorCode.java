@@ -15,6 +15,9 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("api.method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_FOUND("api.not_found", HttpStatus.NOT_FOUND, "No such resource"),
     NOT_READY("bus.not_ready", HttpStatus.SERVICE_UNAVAILABLE, "Not ready"),
+    AUDIT_UNAVAILABLE("audit.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Exchange log unavailable"),
+    ENTRY_NOT_FOUND("audit.entry_not_found", HttpStatus.NOT_FOUND, "No such log entry"),
+    NO_CHECKPOINT("audit.no_checkpoint", HttpStatus.NOT_FOUND, "No checkpoint yet"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final String code;

@@ -9,9 +9,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /** Builds the problem documents of the API, so that every one has the same shape. */
-final class Problems {
+public final class Problems {
 
-    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private Problems() {
     }
@@ -25,7 +25,7 @@ final class Problems {
     }
 
     /** For filters, which answer before Spring MVC (and its exception handlers) is reached. */
-    static void write(HttpServletResponse response, ObjectMapper json, ErrorCode error, String detail) throws IOException {
+    public static void write(HttpServletResponse response, ObjectMapper json, ErrorCode error, String detail) throws IOException {
         response.setStatus(error.status().value());
         response.setContentType(PROBLEM_JSON.toString());
         json.writeValue(response.getOutputStream(), of(error, detail));

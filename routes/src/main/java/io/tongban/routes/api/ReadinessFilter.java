@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The web server opens before the Camel routes have started; until the application is ready (and again while it
  * shuts down), API calls get a 503 to retry rather than a failure from a half-started bus.
  */
+// first of the bus's filters: before the bus is ready, not even the exchange log is
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ReadinessFilter extends OncePerRequestFilter {
 
     private final ApplicationAvailability availability;

@@ -6,6 +6,7 @@ import io.tongban.mappings.CreditCode;
 import io.tongban.mappings.GoldenRecordMerger;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.SubjectType;
+import io.tongban.routes.audit.ExchangeContext;
 import io.tongban.routes.lookup.SubjectLookupService;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ public class SubjectController {
             @Parameter(description = "Comma-separated canonical fields to return; all when absent") @RequestParam(required = false) String fields) {
         Set<String> selected = selection(SubjectType.PERSON, fields);
         String canonical = IdentityNumber.parse(idNumber).value();
-        return SubjectView.of("idNumber", lookups.lookup(SubjectType.PERSON, canonical), selected);
+        return released(SubjectView.of("idNumber", lookups.lookup(SubjectType.PERSON, canonical), selected));
     }
 
     @Operation(summary = "A legal entity merged from every source that holds it, each field with its provenance")
@@ -47,7 +48,15 @@ public class SubjectController {
             @Parameter(description = "Comma-separated canonical fields to return; all when absent") @RequestParam(required = false) String fields) {
         Set<String> selected = selection(SubjectType.LEGAL_ENTITY, fields);
         String canonical = CreditCode.parse(creditCode).value();
-        return SubjectView.of("creditCode", lookups.lookup(SubjectType.LEGAL_ENTITY, canonical), selected);
+        return released(SubjectView.of("creditCode", lookups.lookup(SubjectType.LEGAL_ENTITY, canonical), selected));
+    }
+
+    /** Tells the exchange log which canonical fields this answer releases. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> released(Map<String, Object> view) {
+        List<String> fields = List.copyOf(((Map<String, Object>) view.get("fields")).keySet());
+        ExchangeContext.current().ifPresent(exchange -> exchange.fields(fields, List.of()));
+        return view;
     }
 
     private Set<String> selection(SubjectType type, String fields) {

@@ -8,6 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class FanOut {
 
+    /** One connector's answer and how long it took. */
+    public record Reply<T>(T answer, long latencyMs) {
+    }
+
     private final ProducerTemplate camel;
 
     public FanOut(ProducerTemplate camel) {
@@ -18,13 +22,16 @@ public class FanOut {
      * The answers of type {@code answerType} that arrived within the lookup timeout; an endpoint that did not answer
      * in time is simply absent (when none answered, Camel hands back the question itself, which is no answer).
      */
-    public <T> List<T> ask(List<String> endpoints, Object question, Class<T> answerType) {
+    public <T> List<Reply<T>> ask(List<String> endpoints, Object question, Class<T> answerType) {
         if (endpoints.isEmpty()) {
             return List.of();
         }
-        Object answers = camel.requestBodyAndHeader(FanOutRoutes.FAN_OUT, question, FanOutRoutes.RECIPIENTS,
+        Object replies = camel.requestBodyAndHeader(FanOutRoutes.FAN_OUT, question, FanOutRoutes.RECIPIENTS,
                 String.join(",", endpoints));
-        return answers instanceof List<?> list ? list.stream().filter(answerType::isInstance).map(answerType::cast).toList()
+        return replies instanceof List<?> list ? list.stream()
+                .filter(r -> r instanceof Reply<?> reply && answerType.isInstance(reply.answer()))
+                .map(r -> new Reply<>(answerType.cast(((Reply<?>) r).answer()), ((Reply<?>) r).latencyMs()))
+                .toList()
                 : List.of();
     }
 }

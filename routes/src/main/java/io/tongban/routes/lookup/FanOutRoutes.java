@@ -27,7 +27,7 @@ public class FanOutRoutes extends RouteBuilder {
                 .end();
     }
 
-    /** Collects every answer body into one list, in arrival order. */
+    /** Collects every answer body, with the time it took, into one list of {@link FanOut.Reply}, in arrival order. */
     static final class CollectAnswers implements AggregationStrategy {
         @Override
         public Exchange aggregate(Exchange collected, Exchange answer) {
@@ -35,7 +35,7 @@ public class FanOutRoutes extends RouteBuilder {
             @SuppressWarnings("unchecked")
             List<Object> answers = collected == null ? new ArrayList<>() : target.getMessage().getBody(List.class);
             if (answer.getException() == null && answer.getMessage().getBody() != null) {
-                answers.add(answer.getMessage().getBody());
+                answers.add(new FanOut.Reply<>(answer.getMessage().getBody(), answer.getClock().elapsed()));
             }
             target.getMessage().setBody(answers);
             return target;

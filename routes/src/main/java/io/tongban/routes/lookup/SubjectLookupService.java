@@ -7,6 +7,8 @@ import io.tongban.mappings.GoldenRecordMerger;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import io.tongban.routes.api.ApiProblem;
+import io.tongban.routes.audit.DepartmentCalls;
+import io.tongban.routes.audit.ExchangeContext;
 import io.tongban.routes.base.SourceRecordRepository;
 import io.tongban.routes.base.StoredSource;
 import java.time.Duration;
@@ -30,18 +32,24 @@ public class SubjectLookupService {
     private final SourceRecordRepository base;
     private final GoldenRecordMerger merger;
     private final FanOut fanOut;
+    private final DepartmentCalls calls;
     private final Duration maxAge;
+    private final long timeoutMs;
 
     public SubjectLookupService(ConnectorRegistry connectors, SourceRecordRepository base, GoldenRecordMerger merger,
-                                FanOut fanOut, @Value("${bus.base.max-age}") Duration maxAge) {
+                                FanOut fanOut, DepartmentCalls calls, @Value("${bus.base.max-age}") Duration maxAge,
+                                @Value("${bus.lookup.timeout-ms}") long timeoutMs) {
         this.connectors = connectors;
         this.base = base;
         this.merger = merger;
         this.fanOut = fanOut;
+        this.calls = calls;
         this.maxAge = maxAge;
+        this.timeoutMs = timeoutMs;
     }
 
     public SubjectAnswer lookup(SubjectType type, String subjectId) {
+        ExchangeContext.current().ifPresent(exchange -> exchange.subject(type, subjectId));
         Capability capability = type == SubjectType.PERSON ? Capability.PERSON_LOOKUP : Capability.ENTITY_LOOKUP;
         List<ConnectorDescriptor> sources = connectors.offering(capability);
         Map<String, StoredSource> stored = base.find(type, subjectId).stream()
@@ -65,7 +73,11 @@ public class SubjectLookupService {
                     ? ApiProblem.sourcesUnavailable(states.stream().filter(SourceState::unavailable).map(SourceState::source).toList())
                     : ApiProblem.subjectNotFound(type, subjectId);
         }
-        return new SubjectAnswer(merger.merge(type, subjectId, records), states);
+        SubjectAnswer answer = new SubjectAnswer(merger.merge(type, subjectId, records), states);
+        if (answer.degraded()) {
+            ExchangeContext.current().ifPresent(ExchangeContext::degraded);
+        }
+        return answer;
     }
 
     /** What one source adds to an answer: how it stood, and its record when there is one to serve. */
@@ -101,9 +113,32 @@ public class SubjectLookupService {
         };
     }
 
+    /** Asks the sources at once; every call, answered or not, goes to the exchange log. */
     private Map<String, LookupResult> ask(List<ConnectorDescriptor> sources, Capability capability, String subjectId) {
         List<String> endpoints = sources.stream().map(c -> c.endpoint(capability)).toList();
-        return fanOut.ask(endpoints, subjectId, LookupResult.class).stream()
-                .collect(Collectors.toMap(LookupResult::source, Function.identity(), (a, b) -> a));
+        Map<String, FanOut.Reply<LookupResult>> replies = fanOut.ask(endpoints, subjectId, LookupResult.class).stream()
+                .collect(Collectors.toMap(reply -> reply.answer().source(), Function.identity(), (a, b) -> a));
+        String operation = capability.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        for (ConnectorDescriptor source : sources) {
+            FanOut.Reply<LookupResult> reply = replies.get(source.source());
+            calls.record(reply == null
+                    ? new DepartmentCalls.Call(source.source(), operation, "UNAVAILABLE", timeoutMs, List.of(), null,
+                            "connector.unavailable")
+                    : callOf(operation, reply));
+        }
+        return replies.values().stream().map(FanOut.Reply::answer)
+                .collect(Collectors.toMap(LookupResult::source, Function.identity()));
+    }
+
+    private static DepartmentCalls.Call callOf(String operation, FanOut.Reply<LookupResult> reply) {
+        LookupResult answer = reply.answer();
+        return switch (answer.status()) {
+            case FOUND -> new DepartmentCalls.Call(answer.source(), operation, "OK", reply.latencyMs(),
+                    List.copyOf(answer.record().fields().keySet()), answer.record().digest(), null);
+            case NOT_FOUND -> new DepartmentCalls.Call(answer.source(), operation, "NOT_FOUND", reply.latencyMs(),
+                    List.of(), null, null);
+            case UNAVAILABLE -> new DepartmentCalls.Call(answer.source(), operation, "UNAVAILABLE", reply.latencyMs(),
+                    List.of(), null, "connector.unavailable");
+        };
     }
 }

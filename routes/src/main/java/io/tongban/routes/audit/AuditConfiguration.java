@@ -1,0 +1,84 @@
+package io.tongban.routes.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.security.SignatureAlgorithm;
+import io.tongban.security.SignatureService;
+import io.tongban.security.pki.BusPki;
+import io.tongban.security.transparency.CheckpointSigner;
+import io.tongban.security.transparency.CheckpointVerifier;
+import io.tongban.security.transparency.MerkleHash;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/** The exchange log's parts: its hash, its writer, its recording point in front of the API, its checkpoint key. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    MerkleHash auditHash(AuditProperties properties, JdbcTemplate jdbc) {
+        MerkleHash hash = MerkleHash.fromName(properties.hashAlgorithm());
+        try {
+            jdbc.update("INSERT INTO audit_head (id, hash_algorithm, tree_size, peaks, checkpoint_size)"
+                    + " VALUES (1, ?, 0, ?, 0)", hash.algorithmName(), new byte[0]);
+        } catch (DuplicateKeyException existing) {
+            String kept = jdbc.queryForObject("SELECT hash_algorithm FROM audit_head WHERE id = 1", String.class);
+            if (!hash.algorithmName().equals(kept)) {
+                throw new IllegalStateException("bus.audit.hash-algorithm is " + hash.algorithmName()
+                        + " but the exchange log in this database is a " + kept + " tree; a log keeps its hash for life");
+            }
+        }
+        return hash;
+    }
+
+    @Bean
+    SubjectHasher subjectHasher(AuditProperties properties) {
+        return SubjectHasher.fromKeyFile(Path.of(properties.subjectKeyFile()));
+    }
+
+    @Bean
+    ExchangeLogWriter exchangeLogWriter(JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash auditHash,
+                                        ObjectMapper json, AuditProperties properties) {
+        return new ExchangeLogWriter(jdbc, transactions, auditHash, json, properties.maxBatch());
+    }
+
+    @Bean
+    ExchangeLog exchangeLog(ExchangeLogWriter writer, AuditProperties properties, Environment environment) {
+        if (!properties.enabled() && !Arrays.asList(environment.getActiveProfiles()).contains("bench")) {
+            throw new IllegalStateException("bus.audit.enabled=false is only for measuring the log's cost under the"
+                    + " 'bench' profile: the bus never serves unlogged exchanges");
+        }
+        return new ExchangeLog(writer, properties.appendTimeout(), properties.enabled());
+    }
+
+    /** Before Spring Security (order -100), so that refusals are logged too; after the readiness gate. */
+    @Bean
+    FilterRegistrationBean<ExchangeLogFilter> exchangeLogFilter(ExchangeLog log, SubjectHasher hasher, ObjectMapper json,
+                                                                @Value("${bus.api.max-body-size}") DataSize maxBody) {
+        FilterRegistrationBean<ExchangeLogFilter> registration =
+                new FilterRegistrationBean<>(new ExchangeLogFilter(log, hasher, json, (int) maxBody.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    CheckpointVerifier checkpointVerifier(BusPki pki, AuditProperties properties) {
+        return new CheckpointVerifier(pki.trustStore(), pki.revocationChecker(), properties.signer(), Clock.systemUTC());
+    }
+
+    @Bean
+    CheckpointSigner checkpointSigner(SignatureService signatures, AuditProperties properties) {
+        return new CheckpointSigner(signatures, properties.signer(), SignatureAlgorithm.fromId(properties.signatureAlgorithm()));
+    }
+}

@@ -1,0 +1,38 @@
+package io.tongban.routes.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An auditor's search of the log: every criterion optional, newest first, keyset-paged by index.
+ *
+ * @param subjectHash the keyed hash of the subject's identifier, never the identifier
+ * @param before      only entries with a lower index (the previous page's {@code next})
+ */
+record AuditQuery(String subjectHash, String consumer, String department, String operation, String outcome,
+                  String purpose, String kind, Instant from, Instant to, Long before, int limit) {
+
+    /** The WHERE clause (empty or starting with " WHERE") and its parameters, in order. */
+    String where(List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        add(conditions, parameters, "subject_hash = ?", subjectHash);
+        add(conditions, parameters, "consumer = ?", consumer);
+        add(conditions, parameters, "department = ?", department);
+        add(conditions, parameters, "operation = ?", operation);
+        add(conditions, parameters, "outcome = ?", outcome);
+        add(conditions, parameters, "purpose = ?", purpose);
+        add(conditions, parameters, "kind = ?", kind);
+        add(conditions, parameters, "recorded_at >= ?", from == null ? null : java.sql.Timestamp.from(from));
+        add(conditions, parameters, "recorded_at < ?", to == null ? null : java.sql.Timestamp.from(to));
+        add(conditions, parameters, "idx < ?", before);
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void add(List<String> conditions, List<Object> parameters, String condition, Object value) {
+        if (value != null && !(value instanceof String text && text.isBlank())) {
+            conditions.add(condition);
+            parameters.add(value);
+        }
+    }
+}

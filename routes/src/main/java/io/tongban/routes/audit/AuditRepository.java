@@ -1,0 +1,144 @@
+package io.tongban.routes.audit;
+
+import io.tongban.security.transparency.Checkpoint;
+import io.tongban.security.transparency.MerkleHash;
+import io.tongban.security.transparency.NodeSource;
+import io.tongban.security.transparency.StoredHashes;
+import io.tongban.security.transparency.SignedCheckpoint;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the exchange log's tables (the writer and the checkpoint publisher write them). Plain SQL, H2 and PostgreSQL. */
+@Repository
+class AuditRepository {
+
+    /** Where the tree stands: its size and right edge, and the size of the last signed checkpoint. */
+    record Head(long size, byte[] peaks, long checkpointSize) {
+    }
+
+    private static final String ENTRY_COLUMNS = "SELECT idx, entry_json, hashes FROM audit_entry";
+    private static final String CHECKPOINT_COLUMNS =
+            "SELECT signed_text, signature, timestamp_token, signed_at FROM audit_checkpoint";
+    private static final int STREAM_FETCH_SIZE = 1_000;
+
+    private final JdbcTemplate jdbc;
+
+    AuditRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Head head() {
+        return jdbc.queryForObject("SELECT tree_size, peaks, checkpoint_size FROM audit_head WHERE id = 1",
+                (row, i) -> new Head(row.getLong(1), row.getBytes(2), row.getLong(3)));
+    }
+
+    Optional<StoredEntry> entry(long index) {
+        return jdbc.query(ENTRY_COLUMNS + " WHERE idx = ?", AuditRepository::toEntry, index).stream().findFirst();
+    }
+
+    /**
+     * The tree's complete subtrees as the writer stored them: node (level l, index k) sits in the row of the leaf
+     * that completed it.
+     */
+    NodeSource nodes(MerkleHash hash) {
+        return StoredHashes.nodeSource(this::hashes, hash.hashLength());
+    }
+
+    private byte[] hashes(long index) {
+        List<byte[]> found = jdbc.query("SELECT hashes FROM audit_entry WHERE idx = ?", (row, i) -> row.getBytes(1), index);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("the exchange log has no row " + index + " below its head");
+        }
+        return found.get(0);
+    }
+
+    List<StoredEntry> search(AuditQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC FETCH FIRST " + query.limit() + " ROWS ONLY";
+        return jdbc.query(sql, AuditRepository::toEntry, parameters.toArray());
+    }
+
+    /** Every match, newest first, row by row (an export of millions of entries never sits in memory). */
+    @Transactional(readOnly = true) // PostgreSQL streams with a fetch size only inside a transaction
+    public void stream(AuditQuery query, Consumer<StoredEntry> each) {
+        List<Object> parameters = new ArrayList<>();
+        streamSql(ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC", each, parameters.toArray());
+    }
+
+    /** The rows below {@code size} in index order, as stored (gaps and all), for verification and the bundle. */
+    @Transactional(readOnly = true)
+    public void streamInOrder(long size, Consumer<StoredEntry> each) {
+        streamSql(ENTRY_COLUMNS + " WHERE idx < ? ORDER BY idx", each, size);
+    }
+
+    /** Every row, in index order, whatever the head says: a verifier must see rows appended behind its back too. */
+    @Transactional(readOnly = true)
+    public void streamAll(Consumer<StoredEntry> each) {
+        streamSql(ENTRY_COLUMNS + " ORDER BY idx", each);
+    }
+
+    private void streamSql(String sql, Consumer<StoredEntry> each, Object... parameters) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement;
+        }, (RowCallbackHandler) row -> each.accept(toEntry(row, 0)));
+    }
+
+    /** The lowest row index below zero or at or past {@code size}: rows the writer never wrote. */
+    Optional<Long> firstRowOutside(long size) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(idx) FROM audit_entry WHERE idx < 0 OR idx >= ?",
+                Long.class, size));
+    }
+
+    Optional<StoredCheckpoint> latestCheckpoint() {
+        return jdbc.query(CHECKPOINT_COLUMNS + " ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY",
+                AuditRepository::toCheckpoint).stream().findFirst();
+    }
+
+    Optional<StoredCheckpoint> checkpoint(long size) {
+        return jdbc.query(CHECKPOINT_COLUMNS + " WHERE tree_size = ?", AuditRepository::toCheckpoint, size)
+                .stream().findFirst();
+    }
+
+    /** Newest first, below {@code before} when given. */
+    List<StoredCheckpoint> checkpoints(Long before, int limit) {
+        return before == null
+                ? jdbc.query(CHECKPOINT_COLUMNS + " ORDER BY tree_size DESC FETCH FIRST " + limit + " ROWS ONLY",
+                        AuditRepository::toCheckpoint)
+                : jdbc.query(CHECKPOINT_COLUMNS + " WHERE tree_size < ? ORDER BY tree_size DESC FETCH FIRST "
+                        + limit + " ROWS ONLY", AuditRepository::toCheckpoint, before);
+    }
+
+    /** Every checkpoint, oldest first. */
+    List<StoredCheckpoint> allCheckpoints() {
+        return jdbc.query(CHECKPOINT_COLUMNS + " ORDER BY tree_size", AuditRepository::toCheckpoint);
+    }
+
+    /** When the last timestamped checkpoint was signed, if any was. */
+    Optional<java.time.Instant> lastTimestamped() {
+        return jdbc.query("SELECT MAX(signed_at) FROM audit_checkpoint WHERE timestamp_token IS NOT NULL",
+                (row, i) -> row.getTimestamp(1)).stream().filter(java.util.Objects::nonNull)
+                .map(java.sql.Timestamp::toInstant).findFirst();
+    }
+
+    private static StoredEntry toEntry(ResultSet row, int index) throws SQLException {
+        return new StoredEntry(row.getLong("idx"), row.getString("entry_json"), row.getBytes("hashes"));
+    }
+
+    private static StoredCheckpoint toCheckpoint(ResultSet row, int index) throws SQLException {
+        return new StoredCheckpoint(new SignedCheckpoint(Checkpoint.parse(row.getString("signed_text")),
+                row.getBytes("signature"), row.getBytes("timestamp_token")), row.getTimestamp("signed_at").toInstant());
+    }
+}

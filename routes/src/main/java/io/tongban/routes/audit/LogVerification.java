@@ -1,0 +1,66 @@
+package io.tongban.routes.audit;
+
+import io.tongban.security.transparency.CheckpointVerifier;
+import io.tongban.security.transparency.LogVerifier;
+import io.tongban.security.transparency.MerkleHash;
+import io.tongban.security.transparency.VerificationResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies the whole log as the database holds it, trusting nothing there but the checkpoint signatures (see
+ * {@link LogVerifier}), and finds rows that lie outside the tree: written past its head, behind the writer's back.
+ */
+@Component
+class LogVerification {
+
+    private final AuditRepository repository;
+    private final MerkleHash hash;
+    private final CheckpointVerifier checkpoints;
+    private final String origin;
+
+    LogVerification(AuditRepository repository, MerkleHash auditHash, CheckpointVerifier checkpoints,
+                    AuditProperties properties) {
+        this.repository = repository;
+        this.hash = auditHash;
+        this.checkpoints = checkpoints;
+        this.origin = properties.origin();
+    }
+
+    VerificationResult verify() {
+        LogVerifier verifier = new LogVerifier(hash, origin, checkpoints);
+        checkpointsToVerify(repository.allCheckpoints()).forEach(c -> verifier.checkpoint(c.signed()));
+        long size = repository.head().size(); // read after the checkpoints: none of them is larger
+        repository.streamInOrder(size, entry -> {
+            if (!verifier.decided()) {
+                verifier.entry(entry.index(), entry.text().getBytes(StandardCharsets.UTF_8), entry.hashes());
+            }
+        });
+        VerificationResult result = verifier.finish();
+        return result.valid() ? outsideTheTree(result) : result;
+    }
+
+    /**
+     * The checkpoints whose signatures are checked: every timestamped one (at least one a minute) and the latest.
+     * Checking each of a day's 86,400 one-second checkpoints would cost about 40 s of CMS verification; the
+     * timestamped ones pin the tree as firmly, since every later root must reproduce from the same leaves.
+     */
+    static List<StoredCheckpoint> checkpointsToVerify(List<StoredCheckpoint> all) {
+        return java.util.stream.IntStream.range(0, all.size())
+                .filter(i -> i == all.size() - 1 || all.get(i).signed().timestamped())
+                .mapToObj(all::get).toList();
+    }
+
+    /** A row at or past the head (read now, after the writer's latest commit) or below zero was never appended. */
+    private VerificationResult outsideTheTree(VerificationResult result) {
+        long head = repository.head().size();
+        Optional<Long> stray = repository.firstRowOutside(head);
+        return stray.map(index -> new VerificationResult(false, result.entriesVerified(), result.checkpointsVerified(),
+                        result.treeSize(), index, VerificationResult.Problem.INSERTED,
+                        "row " + index + " lies outside the tree of size " + head + ": it was not appended by the log",
+                        result.uncheckpointed(), index, null))
+                .orElse(result);
+    }
+}
