@@ -47,7 +47,7 @@ import java.util.Set;
  * the missing one is a swap ({@link Problem#OUT_OF_PLACE}). Entries under a checkpoint that matched are
  * never blamed. Not thread-safe.
  *
- * <p>Each checkpoint costs a CMS verification (about half a millisecond): a caller verifying days of
+ * <p>Each checkpoint costs a CMS verification (about a millisecond): a caller verifying days of
  * checkpoints signed every second may feed only those it needs (the timestamped ones and the latest).
  */
 public final class LogVerifier {
