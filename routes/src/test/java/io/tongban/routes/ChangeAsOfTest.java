@@ -12,7 +12,6 @@ import io.tongban.routes.base.StoredSource;
 import io.tongban.sandbox.seed.Enterprise;
 import io.tongban.sandbox.seed.Person;
 import io.tongban.sandbox.seed.SocialInsurance;
-import jakarta.jms.JMSContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,15 +96,18 @@ class ChangeAsOfTest extends SandboxedBusTest {
         SocialInsurance insured = sandbox().seed().socialInsurance(person.identityNumber()).orElseThrow();
         SocialInsurance markerInsured = sandbox().seed().socialInsurance(marker.identityNumber()).orElseThrow();
 
-        publishAsSocialSecurity(event(insured, "广东省佛山市顺德区迟到路1号", fetched.minus(Duration.ofHours(1))));
+        SocialSecurityEvents.publish(
+                SocialSecurityEvents.addressChanged(insured, "广东省佛山市顺德区迟到路1号", fetched.minus(Duration.ofHours(1))));
         // one consumer reads the topic in order: once the marker's event shows, the late event has been dealt with
-        publishAsSocialSecurity(event(markerInsured, "广东省佛山市顺德区标记路1号", Instant.now()));
+        SocialSecurityEvents.publish(
+                SocialSecurityEvents.addressChanged(markerInsured, "广东省佛山市顺德区标记路1号", Instant.now()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(conflictValues(person(marker))).contains("广东省佛山市顺德区标记路1号"));
 
         assertThat(conflictValues(person(person))).doesNotContain("广东省佛山市顺德区迟到路1号");
 
-        publishAsSocialSecurity(event(insured, "广东省佛山市顺德区更新路2号", fetched.plusSeconds(1)));
+        SocialSecurityEvents.publish(
+                SocialSecurityEvents.addressChanged(insured, "广东省佛山市顺德区更新路2号", fetched.plusSeconds(1)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(conflictValues(person(person))).contains("广东省佛山市顺德区更新路2号"));
     }
@@ -210,27 +211,7 @@ class ChangeAsOfTest extends SandboxedBusTest {
                 .until(() -> !Files.exists(directory.resolve(name)));
     }
 
-    private static String event(SocialInsurance insured, String contactAddress, Instant changedAt) throws Exception {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("sfzhm", insured.heldUnder());
-        event.put("xm", insured.name());
-        event.put("cbzt", insured.status());
-        event.put("xzlx", insured.insurances().stream()
-                .map(i -> Map.of("xz", i.type(), "zt", i.status(), "jfys", i.monthsPaid())).toList());
-        event.put("dwtyshxydm", insured.employerCreditCode());
-        event.put("dwmc", insured.employerName());
-        event.put("lxdz", contactAddress);
-        event.put("gxsj", changedAt.toEpochMilli());
-        return JSON.writeValueAsString(event);
-    }
 
-    /** The test speaks as the department: it publishes on social security's own broker, as its system would. */
-    private static void publishAsSocialSecurity(String json) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(sandbox().socialSecurityBrokerUrl());
-             JMSContext context = factory.createContext()) {
-            context.createProducer().send(context.createTopic("RS.CBXX.BG"), json);
-        }
-    }
 
     /** Market supervision's answer about the company exactly as it serves it. */
     private static byte[] servedBytes(Enterprise company) throws Exception {

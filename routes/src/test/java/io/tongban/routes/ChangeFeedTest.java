@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.sandbox.seed.Enterprise;
 import io.tongban.sandbox.seed.Person;
 import io.tongban.sandbox.seed.SocialInsurance;
-import jakarta.jms.JMSContext;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +57,7 @@ class ChangeFeedTest extends SandboxedBusTest {
         SocialInsurance insured = sandbox().seed().socialInsurance(person.identityNumber()).orElseThrow();
         String movedTo = "广东省佛山市顺德区变更路8号";
 
-        publishAsSocialSecurity(changeEvent(insured, movedTo));
+        SocialSecurityEvents.publish(SocialSecurityEvents.addressChanged(insured, movedTo, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode body = get("/api/v1/persons/" + person.identityNumber()).body();
@@ -78,25 +75,5 @@ class ChangeFeedTest extends SandboxedBusTest {
         Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String changeEvent(SocialInsurance insured, String contactAddress) throws Exception {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("sfzhm", insured.heldUnder());
-        event.put("xm", insured.name());
-        event.put("cbzt", insured.status());
-        event.put("xzlx", insured.insurances().stream()
-                .map(i -> Map.of("xz", i.type(), "zt", i.status(), "jfys", i.monthsPaid())).toList());
-        event.put("dwtyshxydm", insured.employerCreditCode());
-        event.put("dwmc", insured.employerName());
-        event.put("lxdz", contactAddress);
-        event.put("gxsj", System.currentTimeMillis());
-        return JSON.writeValueAsString(event);
-    }
 
-    /** The test speaks as the department: it publishes on social security's own broker, as its system would. */
-    private static void publishAsSocialSecurity(String json) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(sandbox().socialSecurityBrokerUrl());
-             JMSContext context = factory.createContext()) {
-            context.createProducer().send(context.createTopic("RS.CBXX.BG"), json);
-        }
-    }
 }
