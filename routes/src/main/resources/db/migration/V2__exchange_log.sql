@@ -2,10 +2,11 @@
 -- entry_json is the RFC 8785 canonical text of the entry, exactly the bytes whose leaf hash is in the tree.
 -- hashes is the leaf hash followed by the hashes of the complete subtrees this leaf completes (level 1 upwards),
 -- so that proofs are served from stored nodes. The other columns are copies of entry fields, for search only:
--- the verifier trusts none of them.
+-- the verifier trusts none of them. Texts are VARCHAR, not TEXT: H2 keeps TEXT as a CLOB, in a
+-- separate LOB store, for every row.
 CREATE TABLE audit_entry (
     idx             BIGINT       NOT NULL PRIMARY KEY,
-    entry_json      TEXT         NOT NULL,
+    entry_json      VARCHAR      NOT NULL,
     hashes          BYTEA        NOT NULL,
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     kind            VARCHAR(32)  NOT NULL,
@@ -37,7 +38,7 @@ CREATE TABLE audit_head (
 CREATE TABLE audit_checkpoint (
     tree_size        BIGINT       NOT NULL PRIMARY KEY,
     root_hash        BYTEA        NOT NULL,
-    signed_text      TEXT         NOT NULL,
+    signed_text      VARCHAR      NOT NULL,
     signature        BYTEA        NOT NULL,
     timestamp_token  BYTEA,
     signed_at        TIMESTAMP WITH TIME ZONE NOT NULL

@@ -4,7 +4,9 @@ import io.tongban.routes.api.ApiProblem;
 import io.tongban.routes.api.ErrorCode;
 import io.tongban.security.transparency.MerkleHash;
 import io.tongban.security.transparency.MerkleProofs;
+import io.tongban.security.transparency.NodeId;
 import io.tongban.security.transparency.NodeSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ class AuditProofs {
         if (index < 0 || index >= treeSize) {
             throw new ApiProblem(ErrorCode.INVALID_REQUEST, "index must lie in [0, " + treeSize + ")");
         }
-        NodeSource nodes = nodes();
+        NodeSource nodes = inclusionNodes(index, treeSize);
         List<byte[]> proof = MerkleProofs.inclusion(hash, index, treeSize, nodes);
         return new AuditViews.InclusionProofView(index, treeSize, AuditViews.b64(nodes.node(0, index)),
                 AuditViews.b64(MerkleProofs.root(hash, treeSize, nodes)), hash.algorithmName(), AuditViews.b64(proof));
@@ -39,7 +41,10 @@ class AuditProofs {
         if (from < 1 || from > to) {
             throw new ApiProblem(ErrorCode.INVALID_REQUEST, "from must lie in [1, to]");
         }
-        NodeSource nodes = nodes();
+        List<NodeId> needed = new ArrayList<>(MerkleProofs.consistencyNodes(from, to));
+        needed.addAll(MerkleProofs.rootNodes(from));
+        needed.addAll(MerkleProofs.rootNodes(to));
+        NodeSource nodes = repository.nodes(hash, needed);
         return new AuditViews.ConsistencyProofView(from, to, AuditViews.b64(MerkleProofs.root(hash, from, nodes)),
                 AuditViews.b64(MerkleProofs.root(hash, to, nodes)), hash.algorithmName(),
                 AuditViews.b64(MerkleProofs.consistency(hash, from, to, nodes)));
@@ -47,7 +52,7 @@ class AuditProofs {
 
     /** The leaf hash of an entry and its inclusion proof in a tree of {@code size}. */
     List<byte[]> inclusionProof(long index, long size) {
-        return MerkleProofs.inclusion(hash, index, size, nodes());
+        return MerkleProofs.inclusion(hash, index, size, repository.nodes(hash, MerkleProofs.inclusionNodes(index, size)));
     }
 
     long latestCheckpointSize() {
@@ -69,7 +74,11 @@ class AuditProofs {
         }
     }
 
-    private NodeSource nodes() {
-        return repository.nodes(hash);
+    /** The nodes of an inclusion proof, of the root it leads to, and the leaf itself, read at once. */
+    private NodeSource inclusionNodes(long index, long size) {
+        List<NodeId> needed = new ArrayList<>(MerkleProofs.inclusionNodes(index, size));
+        needed.addAll(MerkleProofs.rootNodes(size));
+        needed.add(new NodeId(0, index));
+        return repository.nodes(hash, needed);
     }
 }

@@ -2,12 +2,17 @@ package io.tongban.routes.audit;
 
 import io.tongban.security.transparency.Checkpoint;
 import io.tongban.security.transparency.MerkleHash;
+import io.tongban.security.transparency.NodeId;
 import io.tongban.security.transparency.NodeSource;
 import io.tongban.security.transparency.StoredHashes;
 import io.tongban.security.transparency.SignedCheckpoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,6 +55,21 @@ class AuditRepository {
      */
     NodeSource nodes(MerkleHash hash) {
         return StoredHashes.nodeSource(this::hashes, hash.hashLength());
+    }
+
+    /**
+     * The same, with the rows that hold {@code needed} read in one query (a proof needs some 30 to 60 nodes: one
+     * query each would cost more than the proof).
+     */
+    NodeSource nodes(MerkleHash hash, Collection<NodeId> needed) {
+        List<Long> rows = needed.stream().map(n -> StoredHashes.rowOf(n.level(), n.index())).distinct().toList();
+        Map<Long, byte[]> fetched = new HashMap<>();
+        if (!rows.isEmpty()) {
+            String in = String.join(",", Collections.nCopies(rows.size(), "?"));
+            jdbc.query("SELECT idx, hashes FROM audit_entry WHERE idx IN (" + in + ")",
+                    (RowCallbackHandler) row -> fetched.put(row.getLong(1), row.getBytes(2)), rows.toArray());
+        }
+        return StoredHashes.nodeSource(row -> fetched.containsKey(row) ? fetched.get(row) : hashes(row), hash.hashLength());
     }
 
     private byte[] hashes(long index) {

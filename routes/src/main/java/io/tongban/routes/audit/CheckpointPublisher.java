@@ -89,7 +89,8 @@ class CheckpointPublisher {
         }
         Checkpoint last = repository.checkpoint(head.checkpointSize()).orElseThrow(() -> new IllegalStateException(
                 "the head names checkpoint " + head.checkpointSize() + " but there is none")).checkpoint();
-        List<byte[]> proof = MerkleProofs.consistency(hash, last.size(), head.size(), repository.nodes(hash));
+        List<byte[]> proof = MerkleProofs.consistency(hash, last.size(), head.size(),
+                repository.nodes(hash, MerkleProofs.consistencyNodes(last.size(), head.size())));
         return MerkleProofs.verifyConsistency(hash, last.size(), head.size(), proof, last.rootHash(), root);
     }
 
