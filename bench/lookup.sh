@@ -22,7 +22,8 @@
 # Traffic goes to 127.0.0.1 only. The bus, its embedded sandbox and the client share the machine's cores.
 #
 # Settings (environment): LOOKUP_LOW=1 LOOKUP_HIGH=16 LOOKUP_COLD_LOW=300 LOOKUP_WARMUP_SECONDS=5
-# LOOKUP_WARM_SECONDS=30 LOOKUP_BUILD=auto LOOKUP_BUS_LOG=<file> (keep the bus's log there) LOOKUP_JAVA_OPTS (bus JVM).
+# LOOKUP_WARM_SECONDS=30 LOOKUP_BUILD=auto LOOKUP_BUS_LOG=<file> (keep the bus's log there) LOOKUP_JAVA_OPTS (bus JVM)
+# LOOKUP_BUS_ARGS (bus arguments, e.g. --spring.profiles.active=sandbox,bench --bus.audit.enabled=false).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -87,7 +88,7 @@ java -cp "$SANDBOX_JAR" bench/lookup/SeedSubjects.java "$WORK/persons.txt" "$WOR
   "$WORK/entities.txt" >/dev/null
 
 (cd "$WORK/bus" && exec java ${LOOKUP_JAVA_OPTS:-} -Dserver.address=127.0.0.1 -Dbus.base.max-age=PT24H \
-  -jar "$JAR" >"$WORK/bus.log" 2>&1) &
+  -jar "$JAR" ${LOOKUP_BUS_ARGS:-} >"$WORK/bus.log" 2>&1) &
 BUS_PID=$!
 STARTED=$SECONDS
 until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
@@ -112,6 +113,7 @@ echo "the bus, its embedded sandbox departments and the load client all share th
 echo "plan: warm-up $UNKNOWN unknown persons and $(wc -l <"$WORK/entities.txt") legal entities at c=$HIGH |" \
   "cold: $(($(wc -l <"$WORK/persons.txt") - COLD_LOW)) persons at c=$HIGH, then $COLD_LOW at c=$LOW |" \
   "warm: ${WARMUP_SECONDS} s unrecorded + ${WARM_SECONDS} s at c=$HIGH, then at c=$LOW"
+if [ -n "${LOOKUP_BUS_ARGS:-}" ]; then echo "bus arguments: $LOOKUP_BUS_ARGS"; fi
 echo
 # In the background and waited for, so that a signal to this script runs the cleanup at once.
 timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" persons="$WORK/persons.txt" \
