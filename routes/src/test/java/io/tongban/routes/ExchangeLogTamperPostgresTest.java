@@ -2,7 +2,6 @@ package io.tongban.routes;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -17,15 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfEnvironmentVariable(named = "TONGBAN_TEST_POSTGRES_URL", matches = ".+")
 class ExchangeLogTamperPostgresTest extends ExchangeLogTamperScenarios {
 
-    private static final String SCHEMA = "tamper_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String url = System.getenv("TONGBAN_TEST_POSTGRES_URL");
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> System.getenv("TONGBAN_TEST_POSTGRES_USER"));
-        registry.add("spring.datasource.password", () -> System.getenv("TONGBAN_TEST_POSTGRES_PASSWORD"));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        TestPostgres.freshSchema(registry, "tamper");
     }
 
     @Override
