@@ -54,8 +54,9 @@ abstract class ExchangeLogTamperScenarios extends SandboxedBusTest {
     @Test
     @DisplayName("An entry's text edited in place is named CHANGED at its index")
     void editedText() {
-        tampered(rows -> jdbc.update("UPDATE audit_entry SET entry_json = REPLACE(entry_json, '\"REFUSED\"', '\"OK\"')"
-                + " WHERE idx = ?", TARGET), "CHANGED");
+        tampered(rows -> jdbc.update("UPDATE audit_entry SET entry_json = ? WHERE idx = ?",
+                text(rows.get(TARGET)).replace("\"REFUSED\"", "\"OK\"").getBytes(StandardCharsets.UTF_8), TARGET),
+                "CHANGED");
     }
 
     @Test
@@ -63,9 +64,9 @@ abstract class ExchangeLogTamperScenarios extends SandboxedBusTest {
     void editedTextAndLeaf() {
         tampered(rows -> {
             Map<String, Object> row = rows.get(TARGET);
-            String forged = ((String) row.get("ENTRY_JSON")).replace("\"REFUSED\"", "\"OK\"");
+            byte[] forged = text(row).replace("\"REFUSED\"", "\"OK\"").getBytes(StandardCharsets.UTF_8);
             byte[] hashes = ((byte[]) row.get("HASHES")).clone();
-            System.arraycopy(MerkleHash.SHA_256.leaf(forged.getBytes(StandardCharsets.UTF_8)), 0, hashes, 0, 32);
+            System.arraycopy(MerkleHash.SHA_256.leaf(forged), 0, hashes, 0, 32);
             jdbc.update("UPDATE audit_entry SET entry_json = ?, hashes = ? WHERE idx = ?", forged, hashes, TARGET);
         }, null);
     }
@@ -104,12 +105,11 @@ abstract class ExchangeLogTamperScenarios extends SandboxedBusTest {
             jdbc.update("UPDATE audit_entry SET idx = -idx + 1 WHERE idx < 0");
             Map<String, Object> original = rows.get(TARGET);
             byte[] previousLeaf = Arrays.copyOf((byte[]) rows.get(TARGET - 1).get("HASHES"), 32);
-            String forged = new String(JsonCanonicalizer.canonicalize(((String) original.get("ENTRY_JSON"))
-                    .replace("\"REFUSED\"", "\"OK\"")), StandardCharsets.UTF_8);
-            assertThat(forged).contains("\"previous\":\"" + Base64.getEncoder().encodeToString(previousLeaf) + "\"");
+            byte[] forged = JsonCanonicalizer.canonicalize(text(original).replace("\"REFUSED\"", "\"OK\""));
+            assertThat(new String(forged, StandardCharsets.UTF_8))
+                    .contains("\"previous\":\"" + Base64.getEncoder().encodeToString(previousLeaf) + "\"");
             jdbc.update("INSERT INTO audit_entry (idx, entry_json, hashes, recorded_at, kind, outcome)"
-                    + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'api', 'OK')", TARGET, forged,
-                    MerkleHash.SHA_256.leaf(forged.getBytes(StandardCharsets.UTF_8)));
+                    + " VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'api', 'OK')", TARGET, forged, MerkleHash.SHA_256.leaf(forged));
         }, null);
     }
 
@@ -150,6 +150,10 @@ abstract class ExchangeLogTamperScenarios extends SandboxedBusTest {
             }
         }
         assertThat(verification().path("valid").asBoolean()).as("restored").isTrue();
+    }
+
+    private static String text(Map<String, Object> row) {
+        return new String((byte[]) row.get("ENTRY_JSON"), StandardCharsets.UTF_8);
     }
 
     private void move(Map<String, Object> row, long toIndex) {

@@ -10,6 +10,7 @@ import io.tongban.security.transparency.MerkleProofs;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class ExchangeLogTest extends SandboxedBusTest {
         assertThat(api.path("requestDigest").asText()).startsWith("hmac-sha256:");
 
         List<String> rows = jdbc.queryForList("SELECT entry_json FROM audit_entry WHERE correlation_id = ? ORDER BY idx",
-                String.class, correlationId);
+                byte[].class, correlationId).stream().map(text -> new String(text, StandardCharsets.UTF_8)).toList();
         assertThat(rows).hasSize(4); // the API call, then public security, social security and tax
         List<String> departments = new ArrayList<>();
         for (String row : rows.subList(1, rows.size())) {

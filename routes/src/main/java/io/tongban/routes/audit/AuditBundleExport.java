@@ -9,7 +9,6 @@ import io.tongban.security.transparency.NodeSource;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,8 +55,7 @@ class AuditBundleExport {
             long size = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).size();
             repository.streamInOrder(size, entry -> {
                 try {
-                    bundle.entry(entry.index(), Arrays.copyOf(entry.hashes(), hash.hashLength()),
-                            entry.text().getBytes(StandardCharsets.UTF_8));
+                    bundle.entry(entry.index(), Arrays.copyOf(entry.hashes(), hash.hashLength()), entry.text());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

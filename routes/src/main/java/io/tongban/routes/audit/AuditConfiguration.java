@@ -48,8 +48,8 @@ public class AuditConfiguration {
 
     @Bean
     ExchangeLogWriter exchangeLogWriter(JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash auditHash,
-                                        ObjectMapper json, AuditProperties properties) {
-        return new ExchangeLogWriter(jdbc, transactions, auditHash, json, properties.maxBatch());
+                                        AuditProperties properties) {
+        return new ExchangeLogWriter(jdbc, transactions, auditHash, properties.maxBatch());
     }
 
     @Bean

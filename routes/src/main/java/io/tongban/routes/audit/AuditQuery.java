@@ -2,6 +2,7 @@ package io.tongban.routes.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ record AuditQuery(String subjectHash, String consumer, String department, String
     /** The WHERE clause (empty or starting with " WHERE") and its parameters, in order. */
     String where(List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
-        add(conditions, parameters, "subject_hash = ?", subjectHash);
+        add(conditions, parameters, "subject_hash = ?", subjectHash == null ? null : HexFormat.of().parseHex(subjectHash));
         add(conditions, parameters, "consumer = ?", consumer);
         add(conditions, parameters, "department = ?", department);
         add(conditions, parameters, "operation = ?", operation);

@@ -154,7 +154,7 @@ class AuditRepository {
     }
 
     private static StoredEntry toEntry(ResultSet row, int index) throws SQLException {
-        return new StoredEntry(row.getLong("idx"), row.getString("entry_json"), row.getBytes("hashes"));
+        return new StoredEntry(row.getLong("idx"), row.getBytes("entry_json"), row.getBytes("hashes"));
     }
 
     private static StoredCheckpoint toCheckpoint(ResultSet row, int index) throws SQLException {

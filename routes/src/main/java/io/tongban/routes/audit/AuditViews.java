@@ -3,6 +3,7 @@ package io.tongban.routes.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.tongban.security.transparency.Checkpoint;
 import io.tongban.security.transparency.VerificationResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -18,7 +19,8 @@ final class AuditViews {
     /** An entry exactly as hashed (written verbatim, never re-serialised), with its leaf hash. */
     record EntryView(long index, String leafHash, @JsonRawValue String entry) {
         static EntryView of(StoredEntry stored, int hashLength) {
-            return new EntryView(stored.index(), b64(java.util.Arrays.copyOf(stored.hashes(), hashLength)), stored.text());
+            return new EntryView(stored.index(), b64(java.util.Arrays.copyOf(stored.hashes(), hashLength)),
+                    new String(stored.text(), StandardCharsets.UTF_8));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tongban.routes.audit;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +26,14 @@ public final class ExchangeEntry {
         }
     }
 
-    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, Object> fields = new HashMap<>();
     private final Kind kind;
+    private final Instant time;
     private final String outcome;
 
     public ExchangeEntry(Kind kind, Instant time, String correlationId, String operation, String outcome) {
         this.kind = kind;
+        this.time = time;
         this.outcome = outcome;
         fields.put("kind", kind.code());
         fields.put("time", time.toString());
@@ -89,6 +91,10 @@ public final class ExchangeEntry {
         return kind;
     }
 
+    public Instant time() {
+        return time;
+    }
+
     public String outcome() {
         return outcome;
     }
@@ -98,12 +104,9 @@ public final class ExchangeEntry {
         return fields.get(name);
     }
 
-    /** The entry at its place in the log: index and the leaf hash of the entry before it, then everything else. */
-    Map<String, Object> at(long index, String previous) {
-        Map<String, Object> entry = new LinkedHashMap<>(fields);
-        entry.put("index", index);
-        entry.put("previous", previous);
-        return entry;
+    /** The canonical text of the entry, short of its place in the log (index and previous). */
+    EntryText text() {
+        return EntryText.of(fields);
     }
 
     private ExchangeEntry put(String name, Object value) {

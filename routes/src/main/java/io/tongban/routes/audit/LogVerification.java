@@ -4,7 +4,6 @@ import io.tongban.security.transparency.CheckpointVerifier;
 import io.tongban.security.transparency.LogVerifier;
 import io.tongban.security.transparency.MerkleHash;
 import io.tongban.security.transparency.VerificationResult;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ class LogVerification {
         long size = repository.head().size(); // read after the checkpoints: none of them is larger
         repository.streamInOrder(size, entry -> {
             if (!verifier.decided()) {
-                verifier.entry(entry.index(), entry.text().getBytes(StandardCharsets.UTF_8), entry.hashes());
+                verifier.entry(entry.index(), entry.text(), entry.hashes());
             }
         });
         VerificationResult result = verifier.finish();

@@ -1,5 +1,5 @@
 package io.tongban.routes.audit;
 
 /** One row of the log as stored: its index, the entry text exactly as hashed, and its stored hashes. */
-record StoredEntry(long index, String text, byte[] hashes) {
+record StoredEntry(long index, byte[] text, byte[] hashes) {
 }

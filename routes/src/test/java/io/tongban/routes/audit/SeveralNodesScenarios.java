@@ -2,7 +2,6 @@ package io.tongban.routes.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.routes.SandboxedBusTest;
 import io.tongban.security.transparency.CheckpointSigner;
 import io.tongban.security.transparency.MerkleHash;
@@ -37,8 +36,6 @@ abstract class SeveralNodesScenarios extends SandboxedBusTest {
     @Autowired
     MerkleHash auditHash;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     ExchangeLog thisNode;
     @Autowired
     AuditRepository repository;
@@ -52,7 +49,7 @@ abstract class SeveralNodesScenarios extends SandboxedBusTest {
     @Test
     @DisplayName("Two nodes append 2,000 entries each at once and sign checkpoints at once: one tree, every index once, verified")
     void twoNodesGrowOneTree() throws Exception {
-        ExchangeLogWriter otherWriter = new ExchangeLogWriter(jdbc, transactions, auditHash, json, 50);
+        ExchangeLogWriter otherWriter = new ExchangeLogWriter(jdbc, transactions, auditHash, 50);
         otherWriter.start();
         ExchangeLog otherNode = new ExchangeLog(otherWriter, java.time.Duration.ofSeconds(10), true);
         CheckpointPublisher otherPublisher = new CheckpointPublisher(repository, jdbc, transactions, signer, auditHash,

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -169,10 +170,11 @@ class AuditConsoleBrowserTest extends SandboxedBusTest {
         assertThat(exportLink("export-csv")).contains("outcome=REFUSED").doesNotContain("subject=");
 
         // Change one row behind the bus's back: the verification names exactly that index.
-        String original = jdbc.queryForObject("SELECT entry_json FROM audit_entry WHERE idx = ?", String.class, index);
+        String original = new String(jdbc.queryForObject("SELECT entry_json FROM audit_entry WHERE idx = ?", byte[].class,
+                index), StandardCharsets.UTF_8);
         assertThat(original).contains("\"outcome\":\"OK\"");
         jdbc.update("UPDATE audit_entry SET entry_json = ? WHERE idx = ?",
-                original.replace("\"outcome\":\"OK\"", "\"outcome\":\"NOT_FOUND\""), index);
+                original.replace("\"outcome\":\"OK\"", "\"outcome\":\"NOT_FOUND\"").getBytes(StandardCharsets.UTF_8), index);
         browser.findElement(By.id("verify-now")).click();
         awaitVerification("invalid");
         assertThat(text("first-bad-index")).isEqualTo(String.valueOf(index));

@@ -568,7 +568,7 @@ public final class JsonCanonicalizer {
         }
     }
 
-    private static void writeString(StringBuilder out, String value) {
+    static void writeString(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
