@@ -117,8 +117,8 @@ if [ -n "${LOOKUP_BUS_ARGS:-}" ]; then echo "bus arguments: $LOOKUP_BUS_ARGS"; f
 echo
 # In the background and waited for, so that a signal to this script runs the cleanup at once.
 timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" persons="$WORK/persons.txt" \
-  unknown="$WORK/unknown.txt" entities="$WORK/entities.txt" low="$LOW" high="$HIGH" cold-low="$COLD_LOW" \
-  warmup-seconds="$WARMUP_SECONDS" warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID" &
+  unknown="$WORK/unknown.txt" entities="$WORK/entities.txt" token-file="$WORK/bus/data/demo/platform.token" \
+  low="$LOW" high="$HIGH" cold-low="$COLD_LOW" warmup-seconds="$WARMUP_SECONDS" warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID" &
 CLIENT_PID=$!
 wait "$CLIENT_PID"
 CLIENT_PID=""

@@ -77,8 +77,12 @@ public class AuditBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    /** The auditor's demo token, which the bus wrote at start-up: the log's API is the auditors'. */
+    private final String authorization;
 
-    private AuditBench(ConfigurableApplicationContext bus) {
+    private AuditBench(ConfigurableApplicationContext bus) throws IOException {
+        this.authorization = "Bearer " + Files.readString(Path.of(bus.getEnvironment()
+                .getRequiredProperty("bus.access.demo.directory"), "auditor.token")).strip();
         this.log = bus.getBean(ExchangeLog.class);
         this.hasher = bus.getBean(SubjectHasher.class);
         this.jdbc = bus.getBean(JdbcTemplate.class);
@@ -429,7 +433,7 @@ public class AuditBench {
 
     private HttpResponse<String> get(String uri, Duration timeout) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(timeout).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] b64(JsonNode node) {

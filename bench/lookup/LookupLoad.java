@@ -35,7 +35,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Usage: {@code java -cp HdrHistogram.jar LookupLoad.java key=value...} with keys {@code base}
  * (http://127.0.0.1:8080), {@code persons}, {@code unknown}, {@code entities} (files of API paths such as
- * {@code persons/<id>}), {@code low}, {@code high}, {@code cold-low}, {@code warmup-seconds}, {@code warm-seconds},
+ * {@code persons/<id>}), {@code token-file} (the bearer token to send), {@code low}, {@code high}, {@code cold-low}, {@code warmup-seconds}, {@code warm-seconds},
  * {@code phase-limit-seconds} (a count-bounded phase stops there), {@code bus-pid} (optional: the bus's CPU use per
  * phase is read from /proc, to tell a CPU-bound phase from one that waits).
  */
@@ -48,11 +48,14 @@ public class LookupLoad {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
+    /** The Authorization header every request carries (the bus's demo platform token). */
+    private final String authorization;
     private final long phaseLimitNanos;
     private final Path busStat;
 
-    private LookupLoad(String base, long phaseLimitSeconds, String busPid) {
+    private LookupLoad(String base, String token, long phaseLimitSeconds, String busPid) {
         this.base = base;
+        this.authorization = "Bearer " + token;
         this.phaseLimitNanos = Duration.ofSeconds(phaseLimitSeconds).toNanos();
         this.busStat = busPid == null ? null : Path.of("/proc", busPid, "stat");
     }
@@ -72,6 +75,7 @@ public class LookupLoad {
         int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "5"));
         int warmSeconds = Integer.parseInt(options.getOrDefault("warm-seconds", "30"));
         LookupLoad load = new LookupLoad(options.getOrDefault("base", "http://127.0.0.1:8080"),
+                Files.readString(Path.of(options.get("token-file"))).strip(),
                 Long.parseLong(options.getOrDefault("phase-limit-seconds", "120")), options.get("bus-pid"));
 
         List<Result> results = new ArrayList<>();
@@ -192,7 +196,8 @@ public class LookupLoad {
         public void run() {
             for (String path; (path = nextPath.apply(ThreadLocalRandom.current().nextInt(size))) != null; ) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/" + path))
-                        .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build();
+                        .timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+                        .header("Authorization", authorization).GET().build();
                 long sent = System.nanoTime();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

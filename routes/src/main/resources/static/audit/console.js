@@ -23,10 +23,17 @@ function apiUrl(path, params = {}) {
   return url;
 }
 
+/** The auditor's bearer token, kept for this tab only (sessionStorage), never in the address bar. */
+function authorization() {
+  const token = $('token').value.trim();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 async function getJson(path, params) {
   let response;
   try {
-    response = await fetch(apiUrl(path, params), { headers: { Accept: 'application/json, application/problem+json' } });
+    response = await fetch(apiUrl(path, params),
+      { headers: { Accept: 'application/json, application/problem+json', ...authorization() } });
   } catch (unreachable) {
     throw new Problem(0, 'console.unreachable', `The bus did not answer (${unreachable.message})`);
   }
@@ -340,7 +347,37 @@ function checkpointRow(checkpoint) {
     el('td', {}, timestamped));
 }
 
+/** A download link of the API: fetched with the token (a plain link cannot send it), then saved under its name. */
+async function download(event) {
+  event.preventDefault();
+  const link = event.currentTarget;
+  const problem = $('export-problem');
+  try {
+    const response = await fetch(link.href, { headers: authorization() });
+    if (!response.ok) {
+      const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
+      throw new Problem(response.status, body?.code ?? `http.${response.status}`, body?.detail ?? response.statusText);
+    }
+    const saved = el('a', { href: URL.createObjectURL(await response.blob()), download: link.getAttribute('download') });
+    saved.click();
+    URL.revokeObjectURL(saved.href);
+    hideProblem(problem);
+  } catch (failure) {
+    showProblem(problem, failure instanceof Problem ? failure : new Problem(0, 'console.unreachable', failure.message));
+  }
+}
+
 // ---- Wiring ------------------------------------------------------------------------------------------------------
+
+const token = $('token');
+token.value = sessionStorage.getItem('tongban-audit-token') ?? '';
+token.addEventListener('change', () => {
+  sessionStorage.setItem('tongban-audit-token', token.value.trim());
+  search(currentFilters);
+  verify();
+  loadCheckpoints();
+});
+for (const id of ['export-ndjson', 'export-csv', 'export-bundle']) $(id).addEventListener('click', download);
 
 const form = $('search-form');
 form.addEventListener('submit', (event) => {

@@ -1,5 +1,6 @@
 package io.tongban.routes;
 
+import io.tongban.routes.access.Role;
 import io.tongban.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,10 +22,12 @@ final class BusProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path dataDir;
 
-    private BusProcess(Process process, int port) {
+    private BusProcess(Process process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     static BusProcess start(Path dataDir, Sandbox sandbox) throws IOException, InterruptedException {
@@ -46,13 +49,18 @@ final class BusProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("bus-" + port + ".log").toFile())
                 .start();
-        BusProcess bus = new BusProcess(process, port);
+        BusProcess bus = new BusProcess(process, port, dataDir);
         bus.awaitReady(Duration.ofSeconds(90));
         return bus;
     }
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A request with the demo token this bus wrote for the role. */
+    HttpRequest.Builder request(String path, Role role) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + DemoTokens.read(dataDir, role));
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.routes.access.Role;
 import io.tongban.sandbox.seed.Person;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class ExchangeLogKillTest {
                         // every fourth request is refused: refusals are exchanges too
                         String path = i % 4 == 0 ? "/api/v1/persons/" + id.substring(0, 17) + "Y" : "/api/v1/persons/" + id;
                         try {
-                            HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(bus.uri(path)).build(),
+                            HttpResponse<Void> answer = HTTP.send(bus.request(path, Role.PLATFORM).build(),
                                     HttpResponse.BodyHandlers.discarding());
                             answer.headers().firstValue("Tongban-Log-Index").ifPresent(index -> acknowledged.put(
                                     Long.parseLong(index), answer.headers().firstValue("Tongban-Correlation-Id").orElseThrow()));
@@ -69,13 +69,13 @@ class ExchangeLogKillTest {
 
         try (BusProcess restarted = BusProcess.start(dataDir, TestSandbox.get())) {
             for (Map.Entry<Long, String> sent : acknowledged.entrySet()) {
-                HttpResponse<String> entry = HTTP.send(HttpRequest.newBuilder(
-                        restarted.uri("/api/v1/audit/entries/" + sent.getKey())).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> entry = HTTP.send(
+                        restarted.request("/api/v1/audit/entries/" + sent.getKey(), Role.AUDITOR).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(entry.statusCode()).as("entry %d", sent.getKey()).isEqualTo(200);
                 assertThat(JSON.readTree(entry.body()).path("entry").path("correlationId").asText()).isEqualTo(sent.getValue());
             }
-            JsonNode verification = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                    restarted.uri("/api/v1/audit/verification")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode verification = JSON.readTree(HTTP.send(
+                    restarted.request("/api/v1/audit/verification", Role.AUDITOR).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
             assertThat(verification.path("treeSize").asLong()).isGreaterThanOrEqualTo(acknowledged.size());
         }

@@ -59,7 +59,7 @@ class ExchangeLogSearchTest extends SandboxedBusTest {
                 .isEqualTo("mapping.invalid_identifier");
         assertThat(get("/api/v1/audit/entries?subject=440305198304261274").status()).isEqualTo(400);
 
-        HttpResponse<String> search = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/audit/entries?outcome=REFUSED")).build(),
+        HttpResponse<String> search = HTTP.send(request(("/api/v1/audit/entries?outcome=REFUSED")).build(),
                 HttpResponse.BodyHandlers.ofString());
         long index = Long.parseLong(search.headers().firstValue("Tongban-Log-Index").orElseThrow());
         assertThat(get("/api/v1/audit/entries/" + index).body().path("entry").path("operation").asText())
@@ -72,14 +72,14 @@ class ExchangeLogSearchTest extends SandboxedBusTest {
         Person person = SeedSubjects.personInEverySource();
         get("/api/v1/persons/" + person.identityNumber());
 
-        HttpResponse<String> ndjson = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/audit/export?format=ndjson&subjectType=PERSON&subject="
+        HttpResponse<String> ndjson = HTTP.send(request(("/api/v1/audit/export?format=ndjson&subjectType=PERSON&subject="
                 + person.identityNumber())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ndjson.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
         List<String> lines = ndjson.body().lines().toList();
         assertThat(lines).hasSize(4); // the API call and three department calls
         assertThat(JSON.readTree(lines.get(0)).path("entry").path("subject").path("masked").asText()).contains("****");
 
-        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/audit/export?format=csv&subjectType=PERSON&subject="
+        HttpResponse<String> csv = HTTP.send(request(("/api/v1/audit/export?format=csv&subjectType=PERSON&subject="
                 + person.identityNumber())).build(), HttpResponse.BodyHandlers.ofString());
         List<String> rows = csv.body().lines().toList();
         assertThat(rows.get(0)).startsWith("index,time,kind,");
@@ -92,7 +92,7 @@ class ExchangeLogSearchTest extends SandboxedBusTest {
     @DisplayName("A person's access report lists who asked for their data and why, each access with a proof that verifies")
     void accessReport() throws Exception {
         Person person = SeedSubjects.personInEverySource();
-        HTTP.send(HttpRequest.newBuilder(uri("/api/v1/persons/" + person.identityNumber()))
+        HTTP.send(request(("/api/v1/persons/" + person.identityNumber()))
                 .header("Tongban-Purpose", "insurance-registration").header("Tongban-Case", "SB-2026-0001").build(),
                 HttpResponse.BodyHandlers.discarding());
         JsonNode checkpoint = awaitCheckpointCoveringAll();
@@ -124,10 +124,10 @@ class ExchangeLogSearchTest extends SandboxedBusTest {
     void bundleVerifiesOffline() throws Exception {
         get("/api/v1/persons/440305198304261275");
         awaitCheckpointCoveringAll();
-        byte[] bundle = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/audit/bundle")).build(),
+        byte[] bundle = HTTP.send(request(("/api/v1/audit/bundle")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
         Path anchors = Files.createTempFile("anchors", ".pem");
-        Files.write(anchors, HTTP.send(HttpRequest.newBuilder(uri("/api/v1/trust-anchors")).build(),
+        Files.write(anchors, HTTP.send(anonymousRequest("/api/v1/trust-anchors").build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body());
         LogBundleVerifier verifier = new LogBundleVerifier(PkiFiles.readCertificates(anchors), "exchange-log",
                 Clock.systemUTC());

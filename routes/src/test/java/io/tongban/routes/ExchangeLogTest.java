@@ -34,7 +34,7 @@ class ExchangeLogTest extends SandboxedBusTest {
     void lookupIsLogged() throws Exception {
         Person person = SeedSubjects.personInEverySource();
 
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/persons/" + person.identityNumber()))
+        HttpResponse<String> response = HTTP.send(request(("/api/v1/persons/" + person.identityNumber()))
                 .header("Tongban-Purpose", "residence-permit").header("Tongban-Case", "CASE-1").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -73,7 +73,7 @@ class ExchangeLogTest extends SandboxedBusTest {
     @Test
     @DisplayName("A refused request is logged too: an invalid identity number is a REFUSED entry with its error code")
     void refusalIsLogged() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/persons/440305198304261275"))
+        HttpResponse<String> response = HTTP.send(request(("/api/v1/persons/440305198304261275"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -87,8 +87,8 @@ class ExchangeLogTest extends SandboxedBusTest {
     @Test
     @DisplayName("Within a second or two a signed checkpoint covers an entry, and its inclusion proof verifies against the checkpoint root")
     void entryIsProvable() throws Exception {
-        HttpResponse<String> lookup = HTTP.send(HttpRequest.newBuilder(
-                uri("/api/v1/persons/" + SeedSubjects.personInEverySource().identityNumber())).GET().build(),
+        HttpResponse<String> lookup = HTTP.send(
+                request("/api/v1/persons/" + SeedSubjects.personInEverySource().identityNumber()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(lookup.statusCode()).isEqualTo(200);
         long index = Long.parseLong(lookup.headers().firstValue("Tongban-Log-Index").orElseThrow());

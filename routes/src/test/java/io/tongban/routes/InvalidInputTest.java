@@ -79,7 +79,7 @@ class InvalidInputTest extends SandboxedBusTest {
     @DisplayName("A chunked body that grows past the limit is cut off with a 413")
     void oversizedChunkedBody() {
         byte[] big = ("{\"idNumber\":\"" + "1".repeat(9_000_000) + "\",\"name\":\"x\"}").getBytes();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/identity-checks"))
+        HttpRequest request = request(("/api/v1/identity-checks"))
                 .header("Content-Type", "application/json")
                 // an unknown length makes the client send the body chunked
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
@@ -94,7 +94,7 @@ class InvalidInputTest extends SandboxedBusTest {
     @Test
     @DisplayName("A body of another media type is a 415")
     void wrongMediaType() {
-        Answer answer = send(HttpRequest.newBuilder(uri("/api/v1/identity-checks")).header("Content-Type", "application/xml")
+        Answer answer = send(request(("/api/v1/identity-checks")).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<check/>")).build());
 
         assertThat(answer.status()).isEqualTo(415);
@@ -105,7 +105,7 @@ class InvalidInputTest extends SandboxedBusTest {
     @DisplayName("An XML body with an external entity is refused without being parsed")
     void xmlExternalEntityRefused() {
         String hostile = "<?xml version=\"1.0\"?><!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><c>&x;</c>";
-        Answer answer = send(HttpRequest.newBuilder(uri("/api/v1/identity-checks")).header("Content-Type", "application/xml")
+        Answer answer = send(request(("/api/v1/identity-checks")).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(hostile)).build());
 
         assertThat(answer.status()).isEqualTo(415);

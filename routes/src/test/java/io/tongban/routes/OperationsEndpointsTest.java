@@ -2,6 +2,7 @@ package io.tongban.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tongban.routes.access.Role;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +47,16 @@ class OperationsEndpointsTest extends SandboxedBusTest {
     @Test
     @DisplayName("Health is UP with the database, the broker and Camel; metrics and Prometheus are served")
     void healthAndMetrics() {
-        Answer health = get("/actuator/health");
+        Answer health = send(anonymousRequest("/actuator/health").build()); // public: probes carry no token
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("components").has("db")).isTrue();
         assertThat(health.body().path("components").has("jms")).isTrue();
         assertThat(get("/actuator/metrics").body().path("names").toString()).contains("http.server.requests");
+        // Metrics are the operators' (ADMIN), not the API clients'.
+        assertThat(send(anonymousRequest("/actuator/prometheus").build()).status()).isEqualTo(401);
+        assertThat(send(anonymousRequest("/actuator/metrics").header("Authorization", "Bearer " + token(Role.PLATFORM))
+                .build()).status()).isEqualTo(403);
     }
 }

@@ -2,6 +2,7 @@ package io.tongban.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.routes.access.Role;
 import io.tongban.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -53,12 +54,37 @@ public abstract class SandboxedBusTest {
     }
 
     protected Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     protected Answer postJson(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A request to the bus with the demo token of the role that the path is for (see {@link #roleFor}). */
+    protected HttpRequest.Builder request(String path) {
+        return anonymousRequest(path).header("Authorization", "Bearer " + token(roleFor(path)));
+    }
+
+    protected HttpRequest.Builder anonymousRequest(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
+    /** The role a test calls with unless it says otherwise: the auditor for the log, a department for its feeds... */
+    protected static Role roleFor(String path) {
+        if (path.startsWith("/api/v1/audit/") || path.startsWith("/api/v1/access-reports/")) {
+            return Role.AUDITOR;
+        }
+        if (path.startsWith("/actuator/")) {
+            return Role.ADMIN;
+        }
+        return path.startsWith("/api/v1/change-feeds/") ? Role.DEPARTMENT : Role.PLATFORM;
+    }
+
+    /** The demo token the bus under test wrote for a role at start-up. */
+    protected static String token(Role role) {
+        return DemoTokens.read(TestSandbox.dataDir(), role);
     }
 
     protected Answer send(HttpRequest request) {
@@ -69,6 +95,18 @@ public abstract class SandboxedBusTest {
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), type, body, millis);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status of an answer whatever its body (PEM, CRLs, HTML). */
+    protected int statusOf(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -81,9 +81,9 @@ class SignatureApiTest extends SandboxedBusTest {
     @DisplayName("The trust anchors are served as PEM certificates and the CRLs as DER, one per algorithm family")
     void trustMaterial() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<byte[]> anchors = http.send(HttpRequest.newBuilder(uri("/api/v1/trust-anchors")).build(),
+        HttpResponse<byte[]> anchors = http.send(anonymousRequest("/api/v1/trust-anchors").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> crl = http.send(HttpRequest.newBuilder(uri("/api/v1/crls/sm2")).build(),
+        HttpResponse<byte[]> crl = http.send(anonymousRequest("/api/v1/crls/sm2").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         Answer unknown = get("/api/v1/crls/rsa");
 

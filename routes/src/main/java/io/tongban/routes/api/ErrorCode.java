@@ -18,6 +18,8 @@ public enum ErrorCode {
     AUDIT_UNAVAILABLE("audit.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Exchange log unavailable"),
     ENTRY_NOT_FOUND("audit.entry_not_found", HttpStatus.NOT_FOUND, "No such log entry"),
     NO_CHECKPOINT("audit.no_checkpoint", HttpStatus.NOT_FOUND, "No checkpoint yet"),
+    ACCESS_UNAUTHENTICATED("access.unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    ACCESS_FORBIDDEN("access.forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final String code;

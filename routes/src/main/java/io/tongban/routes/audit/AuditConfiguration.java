@@ -10,6 +10,8 @@ import io.tongban.security.transparency.MerkleHash;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The exchange log's parts: its hash, its writer, its recording point in front of the API, its checkpoint key. */
 @Configuration(proxyBeanMethods = false)
@@ -64,9 +67,10 @@ public class AuditConfiguration {
     /** Before Spring Security (order -100), so that refusals are logged too; after the readiness gate. */
     @Bean
     FilterRegistrationBean<ExchangeLogFilter> exchangeLogFilter(ExchangeLog log, SubjectHasher hasher, ObjectMapper json,
-                                                                @Value("${bus.api.max-body-size}") DataSize maxBody) {
-        FilterRegistrationBean<ExchangeLogFilter> registration =
-                new FilterRegistrationBean<>(new ExchangeLogFilter(log, hasher, json, (int) maxBody.toBytes()));
+            @Value("${bus.api.max-body-size}") DataSize maxBody,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> operations) {
+        FilterRegistrationBean<ExchangeLogFilter> registration = new FilterRegistrationBean<>(
+                new ExchangeLogFilter(log, hasher, json, (int) maxBody.toBytes(), operations));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
         registration.addUrlPatterns("/api/*");
         return registration;

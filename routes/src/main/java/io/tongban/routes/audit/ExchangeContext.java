@@ -25,7 +25,7 @@ public final class ExchangeContext {
     private final String correlationId;
     private final Instant start;
     private final SubjectHasher hasher;
-    private final String consumer;
+    private String consumer;
     private final String actingUser;
     private final String purpose;
     private final String caseReference;
@@ -38,12 +38,11 @@ public final class ExchangeContext {
     private EarlyRecorder earlyRecorder;
     private boolean recorded;
 
-    ExchangeContext(String correlationId, Instant start, SubjectHasher hasher, String consumer, String actingUser,
-                    String purpose, String caseReference) {
+    ExchangeContext(String correlationId, Instant start, SubjectHasher hasher, String actingUser, String purpose,
+                    String caseReference) {
         this.correlationId = correlationId;
         this.start = start;
         this.hasher = hasher;
-        this.consumer = consumer;
         this.actingUser = actingUser;
         this.purpose = purpose;
         this.caseReference = caseReference;
@@ -59,6 +58,11 @@ public final class ExchangeContext {
 
     static void unbind() {
         CURRENT.remove();
+    }
+
+    /** The authenticated consumer that asked (its token's subject or its certificate's registered name). */
+    public void consumer(String name) {
+        consumer = name;
     }
 
     /** The exchange is about this subject (canonical identifier). */

@@ -13,8 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -31,12 +33,16 @@ class ExchangeLogFilter extends OncePerRequestFilter {
     private final SubjectHasher hasher;
     private final ObjectMapper json;
     private final int maxBodyBytes;
+    /** Names the operation of a request refused before Spring MVC saw it (by authentication, say). */
+    private final ObjectProvider<RequestMappingHandlerMapping> operations;
 
-    ExchangeLogFilter(ExchangeLog log, SubjectHasher hasher, ObjectMapper json, int maxBodyBytes) {
+    ExchangeLogFilter(ExchangeLog log, SubjectHasher hasher, ObjectMapper json, int maxBodyBytes,
+                      ObjectProvider<RequestMappingHandlerMapping> operations) {
         this.log = log;
         this.hasher = hasher;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
+        this.operations = operations;
     }
 
     @Override
@@ -44,7 +50,7 @@ class ExchangeLogFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long startNanos = System.nanoTime();
         ExchangeContext context = new ExchangeContext(UUID.randomUUID().toString(), Instant.now(), hasher,
-                null, request.getHeader("Tongban-Acting-User"), request.getHeader("Tongban-Purpose"),
+                request.getHeader("Tongban-Acting-User"), request.getHeader("Tongban-Purpose"),
                 request.getHeader("Tongban-Case"));
         ContentCachingRequestWrapper cachedRequest = new ContentCachingRequestWrapper(request, maxBodyBytes);
         ContentCachingResponseWrapper heldResponse = new ContentCachingResponseWrapper(response);
@@ -102,7 +108,14 @@ class ExchangeLogFilter extends OncePerRequestFilter {
     }
 
     /** The operation by its route pattern, never by its path, which may hold an identifier. */
-    private static String operationOf(HttpServletRequest request) {
+    private String operationOf(HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) == null) {
+            try {
+                operations.getObject().getHandler(request); // matching sets the pattern attribute
+            } catch (Exception noSuchOperation) {
+                // left unnamed below
+            }
+        }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String route = pattern == null || "/**".equals(pattern) ? "(no such operation)" : pattern.toString();
         return request.getMethod() + " " + route;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.routes.SandboxedBusTest;
+import io.tongban.routes.access.Role;
 import io.tongban.sandbox.seed.Person;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -104,6 +106,9 @@ class AuditConsoleBrowserTest extends SandboxedBusTest {
         browser.get(uri("/audit").toString());
         assertThat(browser.getCurrentUrl()).endsWith("/audit/");
         assertThat(browser.getTitle()).contains("Audit console");
+        WebElement token = browser.findElement(By.id("token"));
+        token.sendKeys(token(Role.AUDITOR));
+        token.sendKeys(Keys.TAB); // leaving the field signs the console in
         awaitVerification("valid");
 
         // Search by identity number, two per page, newest first, then all on one page.
@@ -261,7 +266,8 @@ class AuditConsoleBrowserTest extends SandboxedBusTest {
 
     /** The indices of the entries that an export link downloads, one NDJSON line each. */
     private static List<Long> indicesInExport(String link) throws IOException, InterruptedException {
-        HttpResponse<String> download = HTTP.send(HttpRequest.newBuilder(URI.create(link)).build(),
+        HttpResponse<String> download = HTTP.send(HttpRequest.newBuilder(URI.create(link))
+                        .header("Authorization", "Bearer " + token(Role.AUDITOR)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(download.statusCode()).isEqualTo(200);
         List<Long> indices = new ArrayList<>();

@@ -1,0 +1,39 @@
+package io.tongban.routes.access;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may call the bus ({@code bus.access.*}): the token issuers it trusts and, with the embedded defaults only, its
+ * own demo issuer.
+ *
+ * @param audience  the audience every token must name
+ * @param clockSkew how far a token's times may be off the bus's clock
+ * @param issuers   the trusted issuers of bearer tokens (ES256 only)
+ * @param demo      the demo issuer, for the embedded defaults
+ */
+@ConfigurationProperties("bus.access")
+public record AccessProperties(@DefaultValue("tongban-bus") String audience,
+                               @DefaultValue("PT30S") Duration clockSkew,
+                               @DefaultValue List<Issuer> issuers,
+                               @DefaultValue Demo demo) {
+
+    /**
+     * One trusted issuer: its {@code iss} value and where its ES256 keys are, a PEM public key file or a JWK set URI.
+     */
+    public record Issuer(String issuer, String publicKeyLocation, String jwkSetUri) {
+    }
+
+    /**
+     * The bus as its own token issuer, for the embedded defaults: refused under the prod profile or on an address
+     * other than loopback.
+     *
+     * @param directory     where the key and one token per role are written
+     * @param tokenValidity how long the tokens minted at start-up stay valid
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, String directory,
+                       @DefaultValue("P7D") Duration tokenValidity) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.tongban.routes.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Closed by default: every endpoint needs a bearer token from a trusted issuer and a role that covers it, except
+ * what is public by nature (health, the API document, trust anchors and CRLs, the latest log checkpoint, the
+ * console's static files). Refusals are problem+json and, like every exchange, land in the exchange log.
+ */
+@Configuration
+@EnableConfigurationProperties(AccessProperties.class)
+class SecurityConfiguration {
+
+    private static final String PLATFORM = Role.PLATFORM.name();
+    private static final String DEPARTMENT = Role.DEPARTMENT.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtIssuerAuthenticationManagerResolver issuers, ObjectMapper json,
+                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping operations)
+            throws Exception {
+        AccessProblems problems = new AccessProblems(json);
+        UnlistedOperations unlisted = new UnlistedOperations(operations);
+        http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a cross-site request to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.principal("anonymous"))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers)
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new ConsumerRecordingFilter(), BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                                "/v3/api-docs/**", "/api/v1/trust-anchors", "/api/v1/crls/*", "/api/v1/audit/checkpoint",
+                                "/audit", "/audit/", "/audit/*.html", "/audit/*.js", "/audit/*.css").permitAll()
+                        .requestMatchers("/api/v1/persons/**", "/api/v1/legal-entities/**").hasAnyRole(PLATFORM, DEPARTMENT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identity-checks").hasAnyRole(PLATFORM, DEPARTMENT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signatures/verify")
+                        .hasAnyRole(PLATFORM, DEPARTMENT, AUDITOR)
+                        .requestMatchers("/api/v1/change-feeds/**").hasRole(DEPARTMENT)
+                        .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/v1/access-reports/**").hasAnyRole(AUDITOR, PLATFORM)
+                        .requestMatchers("/api/**").access(unlisted)
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** The trusted issuers by their {@code iss}, the demo issuer among them in demo mode; none is refused. */
+    @Bean
+    JwtIssuerAuthenticationManagerResolver issuers(AccessProperties properties, Environment environment) {
+        Map<String, AuthenticationManager> managers = new HashMap<>();
+        for (AccessProperties.Issuer issuer : properties.issuers()) {
+            managers.put(issuer.issuer(), manager(TokenDecoders.forIssuer(issuer, properties.audience(),
+                    properties.clockSkew())));
+        }
+        if (properties.demo().enabled()) {
+            DemoIssuer.requireDemoAllowed(Arrays.asList(environment.getActiveProfiles()),
+                    environment.getProperty("server.address"));
+            DemoIssuer demo = DemoIssuer.startIn(Path.of(properties.demo().directory()), properties.audience(),
+                    properties.demo().tokenValidity());
+            managers.put(DemoIssuer.ISSUER, manager(TokenDecoders.forKey(demo.publicKey(), DemoIssuer.ISSUER,
+                    properties.audience(), properties.clockSkew())));
+        }
+        if (managers.isEmpty()) {
+            throw new IllegalStateException("No token issuer is trusted: configure bus.access.issuers (or, with the"
+                    + " embedded defaults only, bus.access.demo.enabled=true); the bus does not start open");
+        }
+        return new JwtIssuerAuthenticationManagerResolver(managers::get);
+    }
+
+    private static AuthenticationManager manager(JwtDecoder decoder) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<String> claimed = jwt.getClaimAsStringList("roles");
+            return claimed == null ? List.of() : Arrays.stream(Role.values())
+                    .filter(role -> claimed.contains(role.claimValue()))
+                    .map(role -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                    .toList();
+        });
+        provider.setJwtAuthenticationConverter(roles);
+        return provider::authenticate;
+    }
+}
