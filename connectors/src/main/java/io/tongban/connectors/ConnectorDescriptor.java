@@ -1,15 +1,21 @@
 package io.tongban.connectors;
 
+import io.tongban.mappings.SubjectType;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The connector contract. A department joins the bus by registering one descriptor bean that names, per
  * capability, the Camel endpoint serving it; the core discovers descriptors and never names a department.
  *
- * @param source    the line system's code, as in provenance and configuration keys ({@code bus.connectors.<source>})
- * @param endpoints capability to the endpoint that serves it ({@code direct:<department>.<system>.<action>})
+ * @param source      the line system's code, as in provenance and configuration keys ({@code bus.connectors.<source>})
+ * @param endpoints   capability to the endpoint that serves it ({@code direct:<department>.<system>.<action>})
+ * @param contributes the canonical fields its lookups can deliver, by subject type (its mapping specs' targets):
+ *                    the bus asks a department only when the answer may release one of them
  */
-public record ConnectorDescriptor(String source, Map<Capability, String> endpoints) {
+public record ConnectorDescriptor(String source, Map<Capability, String> endpoints,
+                                  Map<SubjectType, Set<String>> contributes) {
 
     /** Where change feeds deliver {@link io.tongban.mappings.SourceRecord}s (possibly partial) for the shared base. */
     public static final String CHANGES_ENDPOINT = "direct:bus.base.changes";
@@ -19,6 +25,13 @@ public record ConnectorDescriptor(String source, Map<Capability, String> endpoin
 
     public ConnectorDescriptor {
         endpoints = Map.copyOf(endpoints);
+        contributes = Map.copyOf(contributes);
+    }
+
+    /** Whether a lookup of this subject type could deliver any of these canonical fields. */
+    public boolean contributesAny(SubjectType type, Collection<String> fields) {
+        Set<String> own = contributes.getOrDefault(type, Set.of());
+        return fields.stream().anyMatch(own::contains);
     }
 
     public boolean offers(Capability capability) {

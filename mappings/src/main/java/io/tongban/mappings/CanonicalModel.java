@@ -64,10 +64,15 @@ public final class CanonicalModel {
             if (!node.hasNonNull("group") || !node.hasNonNull("authority")) {
                 throw invalid(resource, "field " + entry.getKey() + " needs a group and an authority");
             }
+            SharingType sharing = SharingType.ofCode(node.path("sharing").asText());
+            if (sharing == null) {
+                throw invalid(resource, "field " + entry.getKey() + " needs a sharing type (unconditional,"
+                        + " conditional or not-shared), got '" + node.path("sharing").asText() + "'");
+            }
             Set<String> values = new LinkedHashSet<>();
             node.path("values").forEach(value -> values.add(value.asText()));
             fields.put(entry.getKey(), new CanonicalField(entry.getKey(), fieldType,
-                    node.get("group").asText(), node.get("authority").asText(), values));
+                    node.get("group").asText(), node.get("authority").asText(), sharing, values));
         }
         return Collections.unmodifiableMap(fields);
     }

@@ -93,7 +93,7 @@ class ExchangeLogSearchTest extends SandboxedBusTest {
     void accessReport() throws Exception {
         Person person = SeedSubjects.personInEverySource();
         HTTP.send(request(("/api/v1/persons/" + person.identityNumber()))
-                .header("Tongban-Purpose", "insurance-registration").header("Tongban-Case", "SB-2026-0001").build(),
+                .setHeader("Tongban-Purpose", "insurance-registration").header("Tongban-Case", "SB-2026-0001").build(),
                 HttpResponse.BodyHandlers.discarding());
         JsonNode checkpoint = awaitCheckpointCoveringAll();
 

@@ -35,7 +35,7 @@ class ExchangeLogTest extends SandboxedBusTest {
         Person person = SeedSubjects.personInEverySource();
 
         HttpResponse<String> response = HTTP.send(request(("/api/v1/persons/" + person.identityNumber()))
-                .header("Tongban-Purpose", "residence-permit").header("Tongban-Case", "CASE-1").GET().build(),
+                .setHeader("Tongban-Purpose", "residence-permit").header("Tongban-Case", "CASE-1").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -3,6 +3,7 @@ package io.tongban.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.DisplayName;
@@ -110,6 +111,19 @@ class InvalidInputTest extends SandboxedBusTest {
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.body().toString()).doesNotContain("root:");
+    }
+
+    @Test
+    @DisplayName("Requests the HTTP server itself refuses (an encoded slash, an oversized header) are problem+json, not HTML")
+    void serverRefusalsAreProblems() {
+        Answer encodedSlash = get("/api/v1/persons/4403%2F05198304261274");
+        Answer hugeHeader = send(request("/api/v1/audit/checkpoint").header("X-Padding", "a".repeat(20_000)).build());
+
+        for (Answer answer : List.of(encodedSlash, hugeHeader)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().path("code").asText()).isEqualTo("api.malformed_request");
+        }
     }
 
     @Test

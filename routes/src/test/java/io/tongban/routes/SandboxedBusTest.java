@@ -62,9 +62,14 @@ public abstract class SandboxedBusTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** A request to the bus with the demo token of the role that the path is for (see {@link #roleFor}). */
+    /**
+     * A request to the bus with the demo token of the role that the path is for (see {@link #roleFor}) and a purpose
+     * the demo grants release every conditional field of the subject type for.
+     */
     protected HttpRequest.Builder request(String path) {
-        return anonymousRequest(path).header("Authorization", "Bearer " + token(roleFor(path)));
+        return anonymousRequest(path).header("Authorization", "Bearer " + token(roleFor(path)))
+                .setHeader("Tongban-Purpose", path.startsWith("/api/v1/legal-entities/") ? "company-establishment"
+                        : "residence-permit");
     }
 
     protected HttpRequest.Builder anonymousRequest(String path) {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Hands each test its own seed subjects, ordinary ones (no deliberate disagreement), so that tests sharing one
  * shared base never see each other's cached records.
  */
-final class SeedSubjects {
+public final class SeedSubjects {
 
     private static final Set<String> TAKEN = new HashSet<>();
 
@@ -21,7 +21,7 @@ final class SeedSubjects {
     }
 
     /** A living person whom public security, social security (under the 18-digit number) and tax all hold. */
-    static synchronized Person personInEverySource() {
+    public static synchronized Person personInEverySource() {
         Seed seed = TestSandbox.get().seed();
         return seed.persons().stream()
                 .filter(p -> "0".equals(p.status()))

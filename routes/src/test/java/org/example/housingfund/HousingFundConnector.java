@@ -25,7 +25,7 @@ public class HousingFundConnector extends DepartmentRouteBuilder {
     private static final String PERSON_LOOKUP = "direct:housing-fund.account.lookup";
     private static final String FETCH = "direct:housing-fund.account.fetch";
 
-    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/housing-fund/person.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/housing-fund/person.yaml");
 
     public HousingFundConnector() {
         super(SOURCE);
@@ -33,7 +33,8 @@ public class HousingFundConnector extends DepartmentRouteBuilder {
 
     @Bean
     static ConnectorDescriptor housingFundConnectorDescriptor() {
-        return new ConnectorDescriptor(SOURCE, Map.of(Capability.PERSON_LOOKUP, PERSON_LOOKUP));
+        return new ConnectorDescriptor(SOURCE, Map.of(Capability.PERSON_LOOKUP, PERSON_LOOKUP),
+                Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
     }
 
     @Override
@@ -55,6 +56,6 @@ public class HousingFundConnector extends DepartmentRouteBuilder {
     @SuppressWarnings("unchecked")
     private void mapRecord(Exchange exchange) {
         Map<String, Object> account = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setBody(LookupResult.found(personSpec.map(account, Instant.now(), ResponseDigest.of(exchange))));
+        exchange.getMessage().setBody(LookupResult.found(PERSON_SPEC.map(account, Instant.now(), ResponseDigest.of(exchange))));
     }
 }

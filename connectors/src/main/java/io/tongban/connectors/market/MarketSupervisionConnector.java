@@ -23,7 +23,7 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
     static final String ENTITY_LOOKUP = "direct:market-supervision.enterprise.lookup";
     private static final String FETCH = "direct:market-supervision.enterprise.fetch";
 
-    private final MappingEngine entitySpec = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml");
+    private static final MappingEngine ENTITY_SPEC = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml");
 
     public MarketSupervisionConnector() {
         super(SOURCE);
@@ -34,7 +34,8 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
         return new ConnectorDescriptor(SOURCE, Map.of(
                 Capability.ENTITY_LOOKUP, ENTITY_LOOKUP,
                 // the daily change files, read by MarketChangeFileFeed
-                Capability.CHANGE_FEED, "file:{{bus.connectors.market-supervision.feed-directory}}"));
+                Capability.CHANGE_FEED, "file:{{bus.connectors.market-supervision.feed-directory}}"),
+                Map.of(SubjectType.LEGAL_ENTITY, ENTITY_SPEC.targets()));
     }
 
     @Override
@@ -56,6 +57,6 @@ public class MarketSupervisionConnector extends DepartmentRouteBuilder {
     @SuppressWarnings("unchecked")
     private void mapRecord(Exchange exchange) {
         Map<String, Object> enterprise = exchange.getMessage().getBody(Map.class);
-        exchange.getMessage().setBody(LookupResult.found(entitySpec.map(enterprise, Instant.now(), ResponseDigest.of(exchange))));
+        exchange.getMessage().setBody(LookupResult.found(ENTITY_SPEC.map(enterprise, Instant.now(), ResponseDigest.of(exchange))));
     }
 }

@@ -35,7 +35,7 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
     private static final String VERIFY = "direct:public-security.population.call-verify";
     private static final String SERVICE = "cxf:bean:publicSecurityRkxx";
 
-    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/public-security/person.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/public-security/person.yaml");
 
     public PublicSecurityConnector() {
         super(SOURCE);
@@ -45,7 +45,7 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
     static ConnectorDescriptor publicSecurityConnectorDescriptor() {
         return new ConnectorDescriptor(SOURCE, Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
-                Capability.IDENTITY_CHECK, IDENTITY_CHECK));
+                Capability.IDENTITY_CHECK, IDENTITY_CHECK), Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
     }
 
     @Override
@@ -89,7 +89,7 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
         record.put("HJDZ", rkxx.getHJDZ());
         record.put("HJDZ_XZQH", rkxx.getHJDZXZQH());
         record.put("RYZT", rkxx.getRYZT());
-        exchange.getMessage().setBody(LookupResult.found(personSpec.map(record, Instant.now(), SoapResponseDigest.of(exchange))));
+        exchange.getMessage().setBody(LookupResult.found(PERSON_SPEC.map(record, Instant.now(), SoapResponseDigest.of(exchange))));
     }
 
     /** NOT_FOUND is an answer; any other fault means the department could not serve the request. */

@@ -39,7 +39,7 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     /** The canonical field social security's gxsj (update time, epoch milliseconds) maps to. */
     private static final String CHANGED_AT = "insuranceUpdatedAt";
 
-    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/social-security/person.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/social-security/person.yaml");
 
     public SocialSecurityConnector() {
         super(SOURCE);
@@ -49,7 +49,8 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     static ConnectorDescriptor socialSecurityConnectorDescriptor() {
         return new ConnectorDescriptor(SOURCE, Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
-                Capability.CHANGE_FEED, "socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"));
+                Capability.CHANGE_FEED, "socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"),
+                Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
     }
 
     @Override
@@ -138,6 +139,6 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     @SuppressWarnings("unchecked")
     private SourceRecord mapped(Exchange exchange) {
         Map<String, Object> record = exchange.getMessage().getBody(Map.class);
-        return personSpec.map(record, Instant.now(), ResponseDigest.of(exchange));
+        return PERSON_SPEC.map(record, Instant.now(), ResponseDigest.of(exchange));
     }
 }

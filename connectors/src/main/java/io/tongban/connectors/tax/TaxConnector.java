@@ -27,8 +27,8 @@ public class TaxConnector extends DepartmentRouteBuilder {
     static final String ENTITY_LOOKUP = "direct:tax.taxpayer.entity-lookup";
     private static final String FETCH = "direct:tax.taxpayer.fetch";
 
-    private final MappingEngine personSpec = MappingEngine.fromClasspath("specs/tax/person.yaml");
-    private final MappingEngine entitySpec = MappingEngine.fromClasspath("specs/tax/legal-entity.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/tax/person.yaml");
+    private static final MappingEngine ENTITY_SPEC = MappingEngine.fromClasspath("specs/tax/legal-entity.yaml");
 
     public TaxConnector() {
         super(SOURCE);
@@ -38,7 +38,8 @@ public class TaxConnector extends DepartmentRouteBuilder {
     static ConnectorDescriptor taxConnectorDescriptor() {
         return new ConnectorDescriptor(SOURCE, Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
-                Capability.ENTITY_LOOKUP, ENTITY_LOOKUP));
+                Capability.ENTITY_LOOKUP, ENTITY_LOOKUP),
+                Map.of(SubjectType.PERSON, PERSON_SPEC.targets(), SubjectType.LEGAL_ENTITY, ENTITY_SPEC.targets()));
     }
 
     @Override
@@ -59,7 +60,7 @@ public class TaxConnector extends DepartmentRouteBuilder {
 
     @SuppressWarnings("unchecked")
     private void mapRecord(Exchange exchange) {
-        MappingEngine spec = exchange.getMessage().getHeader(SUBJECT_TYPE) == SubjectType.PERSON ? personSpec : entitySpec;
+        MappingEngine spec = exchange.getMessage().getHeader(SUBJECT_TYPE) == SubjectType.PERSON ? PERSON_SPEC : ENTITY_SPEC;
         Map<String, Object> nsrxx = exchange.getMessage().getBody(Map.class);
         exchange.getMessage().setBody(LookupResult.found(spec.map(nsrxx, Instant.now(), ResponseDigest.of(exchange))));
     }

@@ -2,6 +2,7 @@ package io.tongban.routes.access;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,12 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far a token's times may be off the bus's clock
  * @param issuers   the trusted issuers of bearer tokens (ES256 only)
  * @param demo      the demo issuer, for the embedded defaults
+ * @param rateLimit requests per second each consumer may send, and exceptions by consumer name
  */
 @ConfigurationProperties("bus.access")
 public record AccessProperties(@DefaultValue("tongban-bus") String audience,
                                @DefaultValue("PT30S") Duration clockSkew,
                                @DefaultValue List<Issuer> issuers,
-                               @DefaultValue Demo demo) {
+                               @DefaultValue Demo demo,
+                               @DefaultValue RateLimit rateLimit) {
+
+    /** @param perSecond the default for every consumer; {@code consumers} overrides it by consumer name */
+    public record RateLimit(@DefaultValue("2000") int perSecond, @DefaultValue Map<String, Integer> consumers) {
+    }
 
     /**
      * One trusted issuer: its {@code iss} value and where its ES256 keys are, a PEM public key file or a JWK set URI.

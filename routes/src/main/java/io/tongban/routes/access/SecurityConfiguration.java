@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +42,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtIssuerAuthenticationManagerResolver issuers, ObjectMapper json,
-                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping operations)
-            throws Exception {
+                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping operations,
+                            AccessProperties properties) throws Exception {
         AccessProblems problems = new AccessProblems(json);
         UnlistedOperations unlisted = new UnlistedOperations(operations);
         http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a cross-site request to ride on
@@ -56,6 +57,8 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers)
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new ConsumerRecordingFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new ConsumerRateLimits(properties.rateLimit().perSecond(),
+                        properties.rateLimit().consumers(), json), ConsumerRecordingFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs",
@@ -68,10 +71,18 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/change-feeds/**").hasRole(DEPARTMENT)
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/v1/access-reports/**").hasAnyRole(AUDITOR, PLATFORM)
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/purposes").authenticated()
                         .requestMatchers("/api/**").access(unlisted)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "bus.access.demo.enabled", havingValue = "true")
+    DemoGrants demoGrants(GrantRepository grants) {
+        return new DemoGrants(grants);
     }
 
     /** The trusted issuers by their {@code iss}, the demo issuer among them in demo mode; none is refused. */
@@ -98,7 +109,8 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationManager manager(JwtDecoder decoder) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(
+                new VerifiedTokens(decoder, 10_000, java.time.Clock.systemUTC()));
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(jwt -> {
             List<String> claimed = jwt.getClaimAsStringList("roles");

@@ -20,6 +20,10 @@ public enum ErrorCode {
     NO_CHECKPOINT("audit.no_checkpoint", HttpStatus.NOT_FOUND, "No checkpoint yet"),
     ACCESS_UNAUTHENTICATED("access.unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
     ACCESS_FORBIDDEN("access.forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    PURPOSE_REQUIRED("access.purpose_required", HttpStatus.BAD_REQUEST, "Purpose required"),
+    UNKNOWN_PURPOSE("access.unknown_purpose", HttpStatus.BAD_REQUEST, "Unknown purpose"),
+    NOTHING_RELEASED("access.nothing_released", HttpStatus.FORBIDDEN, "No field may be released"),
+    RATE_LIMITED("access.rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final String code;

@@ -13,6 +13,7 @@ import io.tongban.routes.base.SourceRecordRepository;
 import io.tongban.routes.base.StoredSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,10 +49,15 @@ public class SubjectLookupService {
         this.timeoutMs = timeoutMs;
     }
 
-    public SubjectAnswer lookup(SubjectType type, String subjectId) {
+    /**
+     * @param released the canonical fields the answer may release: a department that delivers none of them is
+     *                 neither asked nor served
+     */
+    public SubjectAnswer lookup(SubjectType type, String subjectId, Collection<String> released) {
         ExchangeContext.current().ifPresent(exchange -> exchange.subject(type, subjectId));
         Capability capability = type == SubjectType.PERSON ? Capability.PERSON_LOOKUP : Capability.ENTITY_LOOKUP;
-        List<ConnectorDescriptor> sources = connectors.offering(capability);
+        List<ConnectorDescriptor> sources = connectors.offering(capability).stream()
+                .filter(connector -> connector.contributesAny(type, released)).toList();
         Map<String, StoredSource> stored = base.find(type, subjectId).stream()
                 .collect(Collectors.toMap(StoredSource::source, Function.identity()));
         Instant freshSince = Instant.now().minus(maxAge);

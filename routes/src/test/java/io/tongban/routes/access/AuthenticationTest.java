@@ -45,7 +45,8 @@ class AuthenticationTest extends SandboxedBusTest {
     private static final String PERSON = "/api/v1/persons/440305198304261274";
     /** Sample values for the path variables of the mapped operations. */
     private static final Map<String, String> VARIABLES = Map.of("{idNumber}", "440305198304261274",
-            "{creditCode}", "91440300MA5FXT4K7Q", "{index}", "0", "{algorithm}", "sm2");
+            "{creditCode}", "91440300MA5FXT4K7Q", "{index}", "0", "{algorithm}", "sm2",
+            "{id}", "00000000-0000-0000-0000-000000000000");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -109,7 +110,8 @@ class AuthenticationTest extends SandboxedBusTest {
         forged.put("unknown key", signed(freshKey(), claims(UnaryOperator.identity())));
         forged.put("garbage", "not.a.token");
         for (Map.Entry<String, String> token : forged.entrySet()) {
-            Answer answer = send(anonymousRequest(PERSON).header("Authorization", "Bearer " + token.getValue()).build());
+            Answer answer = send(anonymousRequest(PERSON).header("Authorization", "Bearer " + token.getValue())
+                    .setHeader("Tongban-Purpose", "residence-permit").build());
             assertThat(answer.status()).as(token.getKey()).isEqualTo(401);
             assertThat(answer.body().path("code").asText()).as(token.getKey()).isEqualTo("access.unauthenticated");
         }
@@ -142,8 +144,27 @@ class AuthenticationTest extends SandboxedBusTest {
         assertThat(entry.path("httpStatus").asInt()).isEqualTo(403);
     }
 
+    @Test
+    @DisplayName("Beyond its rate a consumer gets 429 with Retry-After, keyed by its identity: another consumer carries on")
+    void rateLimitedByConsumer() throws Exception {
+        String limited = signed(demoKey(), claims(builder -> builder.subject("rate-limited-test"))); // 3 per second
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<java.net.http.HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(http.send(anonymousRequest("/api/v1/purposes").header("Authorization", "Bearer " + limited).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<java.net.http.HttpResponse<String>> refused = answers.stream().filter(a -> a.statusCode() == 429).toList();
+        assertThat(refused).isNotEmpty();
+        assertThat(refused.get(0).headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(JSON.readTree(refused.get(0).body()).path("code").asText()).isEqualTo("access.rate_limited");
+        assertThat(get("/api/v1/purposes").status()).isEqualTo(200); // the demo platform is another consumer
+    }
+
     private int lookupWith(String token) {
-        return send(anonymousRequest(PERSON).header("Authorization", "Bearer " + token).build()).status();
+        return send(anonymousRequest(PERSON).header("Authorization", "Bearer " + token)
+                .setHeader("Tongban-Purpose", "residence-permit").build()).status();
     }
 
     private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
