@@ -197,7 +197,10 @@ public class LookupLoad {
             for (String path; (path = nextPath.apply(ThreadLocalRandom.current().nextInt(size))) != null; ) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/" + path))
                         .timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
-                        .header("Authorization", authorization).GET().build();
+                        .header("Authorization", authorization)
+                        // purposes the demo grants release every conditional field of the subject type for
+                        .header("Tongban-Purpose", path.startsWith("persons/") ? "residence-permit" : "company-establishment")
+                        .GET().build();
                 long sent = System.nanoTime();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# What H2 itself allows the exchange log (no bus, one thread): durable batches of 256 log-shaped rows with and
+# without the random-key subject index, and single-row commits, with the H2 the bus ships (taken from its jar).
+#   bench/h2-inserts.sh        (about a minute; needs the bus jar: ./mvnw -B -o install -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR="routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
+[ -f "$JAR" ] || { echo "no bus jar at $JAR: build it first" >&2; exit 1; }
+WORK="$(mktemp -d -t tongban-h2.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+(cd "$WORK" && jar xf "$OLDPWD/$JAR" $(jar tf "$OLDPWD/$JAR" | grep -E '^BOOT-INF/lib/h2-[^/]*\.jar$'))
+H2_JAR="$(ls "$WORK"/BOOT-INF/lib/h2-*.jar)"
+echo "H2 $(basename "$H2_JAR" .jar | sed 's/^h2-//'), $(nproc) cores, under $(dirname "$WORK"), $(date -u '+%Y-%m-%d %H:%M UTC')"
+run=0
+for args in "256 subject 300000" "256 nosubject 300000" "1 subject 5000"; do
+  run=$((run + 1))
+  java -cp "$H2_JAR" bench/h2/H2InsertCost.java "$WORK/db$run" $args
+done
