@@ -2,18 +2,16 @@ package io.tongban.routes.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tongban.routes.MigrationDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A log written before V3 (texts as character strings, subject hashes as hex) comes through the migration to byte
@@ -27,36 +25,25 @@ class ExchangeLogMigrationTest {
     @Test
     @DisplayName("H2: entry texts and subject hashes written as strings before V3 read back as the same bytes")
     void h2(@TempDir Path directory) {
-        migrates(new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("db") + ";WRITE_DELAY=0", "sa", ""),
-                "h2", null);
+        migrates(MigrationDatabase.h2(directory));
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "TONGBAN_TEST_POSTGRES_URL", matches = ".+")
     @DisplayName("PostgreSQL: the same, with the append-only triggers in place")
     void postgres() {
-        String schema = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        migrates(new DriverManagerDataSource(System.getenv("TONGBAN_TEST_POSTGRES_URL"),
-                System.getenv("TONGBAN_TEST_POSTGRES_USER"), System.getenv("TONGBAN_TEST_POSTGRES_PASSWORD")),
-                "postgresql", schema);
+        migrates(MigrationDatabase.postgres("migration"));
     }
 
-    private static void migrates(DriverManagerDataSource dataSource, String vendor, String schema) {
-        var configuration = Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor);
-        if (schema != null) {
-            configuration.schemas(schema);
-            dataSource.setUrl(dataSource.getUrl() + (dataSource.getUrl().contains("?") ? "&" : "?") + "currentSchema="
-                    + schema);
-        }
-        configuration.target(vendor.equals("h2") ? "2" : "2.1").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    private static void migrates(MigrationDatabase database) {
+        database.migrateTo(database.vendor().equals("h2") ? "2" : "2.1");
+        JdbcTemplate jdbc = database.jdbc();
         jdbc.update("INSERT INTO audit_entry (idx, entry_json, hashes, recorded_at, kind, correlation_id, subject_hash,"
                 + " outcome) VALUES (0, ?, ?, CURRENT_TIMESTAMP, 'api', 'c-1', ?, 'OK')", TEXT, new byte[32], SUBJECT);
         jdbc.update("INSERT INTO audit_entry (idx, entry_json, hashes, recorded_at, kind, outcome)"
                 + " VALUES (1, ?, ?, CURRENT_TIMESTAMP, 'api', 'OK')", TEXT, new byte[32]);
 
-        configuration.target("latest").load().migrate();
+        database.migrateTo("latest");
 
         Map<String, Object> row = jdbc.queryForMap("SELECT entry_json, subject_hash FROM audit_entry WHERE idx = 0");
         assertThat((byte[]) row.get("entry_json")).isEqualTo(TEXT.getBytes(StandardCharsets.UTF_8));
@@ -66,6 +53,7 @@ class ExchangeLogMigrationTest {
                 (Object) HexFormat.of().parseHex(SUBJECT))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) ="
                 + " 'audit_entry' AND LOWER(column_name) = 'entry_json' AND is_nullable = 'NO'"
-                + (schema == null ? "" : " AND table_schema = '" + schema + "'"), Long.class)).isEqualTo(1);
+                + (database.schema() == null ? "" : " AND table_schema = '" + database.schema() + "'"), Long.class))
+                .isEqualTo(1);
     }
 }
