@@ -37,6 +37,7 @@ final class BusProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), BusApplication.class.getName(),
                 "--server.port=" + port,
                 "--bus.data-dir=" + dataDir,
+                "--bus.access.mutual-tls.port=0",
                 "--bus.sandbox.embedded=false",
                 "--bus.connectors.public-security.url=" + sandbox.publicSecurityAddress(),
                 "--bus.connectors.market-supervision.url=" + sandbox.marketSupervisionUrl(),

@@ -1,8 +1,11 @@
 package io.tongban.routes.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.security.SignatureAlgorithm;
+import io.tongban.security.pki.BusPki;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +30,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Closed by default: every endpoint needs a bearer token from a trusted issuer and a role that covers it, except
+ * Closed by default: every endpoint needs a bearer token from a trusted issuer (or, on the department listener, a
+ * client certificate of a registered department system) and a role that covers it, except
  * what is public by nature (health, the API document, trust anchors and CRLs, the latest log checkpoint, the
  * console's static files). Refusals are problem+json and, like every exchange, land in the exchange log.
  */
@@ -43,7 +47,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtIssuerAuthenticationManagerResolver issuers, ObjectMapper json,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping operations,
-                            AccessProperties properties) throws Exception {
+                            AccessProperties properties, BusPki pki) throws Exception {
         AccessProblems problems = new AccessProblems(json);
         UnlistedOperations unlisted = new UnlistedOperations(operations);
         http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a cross-site request to ride on
@@ -56,6 +60,8 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers)
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ClientCertificateAuthentication(properties.mutualTls().consumers(),
+                        pki.revocationChecker(), json, Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new ConsumerRecordingFilter(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new ConsumerRateLimits(properties.rateLimit().perSecond(),
                         properties.rateLimit().consumers(), json), ConsumerRecordingFilter.class)
@@ -83,6 +89,34 @@ class SecurityConfiguration {
     @ConditionalOnProperty(name = "bus.access.demo.enabled", havingValue = "true")
     DemoGrants demoGrants(GrantRepository grants) {
         return new DemoGrants(grants);
+    }
+
+    /**
+     * The listener for department systems. In demo mode its certificate and the departments' client certificates
+     * are issued by the demo PKI; otherwise both its certificate and its key must be configured.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "bus.access.mutual-tls.enabled", havingValue = "true")
+    DepartmentTlsListener departmentTlsListener(AccessProperties properties, BusPki pki, Environment environment) {
+        AccessProperties.MutualTls tls = properties.mutualTls();
+        Path certificate;
+        Path key;
+        if (tls.certificate() == null && properties.demo().enabled()) {
+            Path demo = Path.of(properties.demo().directory());
+            DemoTlsCredentials.ensureIn(demo, pki.authority(SignatureAlgorithm.ECDSA_P256_SHA256).orElseThrow(() ->
+                    new IllegalStateException("demo mode without the demo PKI: configure bus.access.mutual-tls"
+                            + ".certificate and .private-key")), tls.consumers());
+            certificate = DemoTlsCredentials.certificateFile(demo, DemoTlsCredentials.SERVER_NAME);
+            key = DemoTlsCredentials.keyFile(demo, DemoTlsCredentials.SERVER_NAME);
+        } else if (tls.certificate() == null || tls.privateKey() == null) {
+            throw new IllegalStateException("bus.access.mutual-tls.enabled=true needs bus.access.mutual-tls.certificate"
+                    + " and bus.access.mutual-tls.private-key (PEM files)");
+        } else {
+            certificate = Path.of(tls.certificate());
+            key = Path.of(tls.privateKey());
+        }
+        return new DepartmentTlsListener(tls.port(), environment.getProperty("server.address"), certificate, key,
+                pki.trustStore().anchors());
     }
 
     /** The trusted issuers by their {@code iss}, the demo issuer among them in demo mode; none is refused. */

@@ -35,7 +35,8 @@ class DemoIssuerTest {
     @DisplayName("Without demo mode and without a configured issuer the bus refuses to start rather than open up")
     void noIssuerNoStart() {
         AccessProperties none = new AccessProperties("tongban-bus", Duration.ofSeconds(30), List.of(),
-                new AccessProperties.Demo(false, null, Duration.ofDays(7)), new AccessProperties.RateLimit(2000, java.util.Map.of()));
+                new AccessProperties.Demo(false, null, Duration.ofDays(7)), new AccessProperties.RateLimit(2000, java.util.Map.of()),
+                new AccessProperties.MutualTls(false, 8443, null, null, List.of()));
 
         assertThatThrownBy(() -> new SecurityConfiguration().issuers(none, new MockEnvironment()))
                 .hasMessageContaining("No token issuer is trusted");

@@ -6,6 +6,8 @@ import io.tongban.security.SecurityServiceException;
 import io.tongban.security.SignatureAlgorithm;
 import io.tongban.security.revocation.CrlIssuer;
 import io.tongban.security.revocation.RevocationReason;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -30,6 +32,7 @@ import java.util.stream.Stream;
  * <pre>
  * root.pem  root.p12  issuing.pem  issuing.p12  issuing.crl  issuing-crl.pem
  * &lt;holder&gt;.p12  &lt;holder&gt;.pem        (holder = department name, platform, tsa)
+ * tls/&lt;name&gt;.pem                         (TLS certificates issued here; their keys stay with their holders)
  * </pre>
  * Not thread-safe for issuing and revoking: the CA is operated by one process at a time.
  */
@@ -38,6 +41,7 @@ public final class CertificateAuthority {
     public static final Duration ISSUING_VALIDITY = Duration.ofDays(10 * 365);
     public static final Duration HOLDER_VALIDITY = Duration.ofDays(2 * 365);
     private static final List<String> CA_FILES = List.of("root", "issuing");
+    private static final String TLS_DIRECTORY = "tls";
 
     private final SignatureAlgorithm algorithm;
     private final Path directory;
@@ -157,6 +161,27 @@ public final class CertificateAuthority {
         return certified;
     }
 
+    /**
+     * Issues a TLS certificate (see {@link CertificateIssuer#tlsEndEntity}) valid for {@link #HOLDER_VALIDITY} and
+     * keeps the certificate, not the key, under {@code tls/<fileName>.pem} so that it can be revoked later.
+     */
+    public CertifiedKey issueTls(String fileName, X500Name subject, GeneralName... serverNames) {
+        Instant now = clock.instant();
+        KeyPair keys = RawSignatures.generateKeyPair(algorithm);
+        CertifiedKey issuer = issuingKey();
+        X509Certificate certificate = CertificateIssuer.tlsEndEntity(algorithm, issuer, subject, keys.getPublic(),
+                now.minus(Duration.ofHours(1)), now.plus(HOLDER_VALIDITY), serverNames);
+        try {
+            Files.createDirectories(directory.resolve(TLS_DIRECTORY));
+        } catch (IOException e) {
+            throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "cannot create " + TLS_DIRECTORY, e);
+        }
+        PkiFiles.writePem(directory.resolve(TLS_DIRECTORY).resolve(fileName + ".pem"), certificate);
+        List<X509Certificate> chain = new ArrayList<>(List.of(certificate));
+        chain.addAll(issuer.chain());
+        return new CertifiedKey(keys.getPrivate(), chain);
+    }
+
     /** The keystore of a holder certified earlier. */
     public CertifiedKey holder(String name) {
         if (CA_FILES.contains(name)) {
@@ -188,9 +213,7 @@ public final class CertificateAuthority {
      * (stores and returns) the new CRL.
      */
     public synchronized X509CRL revoke(BigInteger serialNumber, RevocationReason reason, Instant revocationTime) {
-        boolean issuedHere = holderNames().stream()
-                .map(n -> PkiFiles.readCertificates(directory.resolve(n + ".pem")).get(0))
-                .anyMatch(c -> c.getSerialNumber().equals(serialNumber));
+        boolean issuedHere = issuedCertificates().stream().anyMatch(c -> c.getSerialNumber().equals(serialNumber));
         if (!issuedHere) {
             throw new SecurityServiceException(ErrorCode.UNKNOWN_CERTIFICATE,
                     "serial " + serialNumber.toString(16) + " was not issued by this CA");
@@ -198,6 +221,21 @@ public final class CertificateAuthority {
         crl = CrlIssuer.revoke(algorithm, issuingKey(), crl, serialNumber, reason, revocationTime, clock.instant());
         saveCrl();
         return crl;
+    }
+
+    private List<X509Certificate> issuedCertificates() {
+        List<X509Certificate> issued = new ArrayList<>();
+        holderNames().forEach(n -> issued.add(PkiFiles.readCertificates(directory.resolve(n + ".pem")).get(0)));
+        Path tls = directory.resolve(TLS_DIRECTORY);
+        if (Files.isDirectory(tls)) {
+            try (Stream<Path> files = Files.list(tls)) {
+                files.filter(f -> f.toString().endsWith(".pem")).sorted()
+                        .forEach(f -> issued.add(PkiFiles.readCertificates(f).get(0)));
+            } catch (IOException e) {
+                throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "cannot list " + tls, e);
+            }
+        }
+        return issued;
     }
 
     /**

@@ -10,6 +10,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
@@ -104,6 +106,29 @@ public final class CertificateIssuer {
             return sign(builder, algorithm, issuer.privateKey());
         } catch (GeneralSecurityException | CertIOException e) {
             throw failure("certificate for " + holder.name(), e);
+        }
+    }
+
+    /**
+     * A TLS certificate: for a client (extended key usage clientAuth, the department systems that call the bus) or
+     * for a server (serverAuth, with the DNS names and addresses it answers on as subjectAltName).
+     */
+    public static X509Certificate tlsEndEntity(SignatureAlgorithm algorithm, CertifiedKey issuer, X500Name subject,
+                                               PublicKey publicKey, Instant notBefore, Instant notAfter,
+                                               GeneralName... serverNames) {
+        try {
+            boolean server = serverNames.length > 0;
+            X509v3CertificateBuilder builder = issuedBy(issuer, subject, publicKey, notBefore, notAfter)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
+            if (server) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(serverNames));
+            }
+            return sign(builder, algorithm, issuer.privateKey());
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw failure("TLS certificate for " + subject, e);
         }
     }
 
