@@ -271,7 +271,7 @@ public class AuditBench {
     /** An entry like the one a three-department person lookup leaves (kind api, subject, 15 fields, digests). */
     private ExchangeEntry lookupEntry() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new ExchangeEntry(ExchangeEntry.Kind.API, Instant.now(), java.util.UUID.randomUUID().toString(),
+        return new ExchangeEntry(ExchangeEntry.Kind.API, Instant.now(), io.tongban.routes.audit.CorrelationIds.next(),
                 "GET /api/v1/persons/{idNumber}", "OK")
                 .subject(hasher.reference(SubjectType.PERSON, subjects[random.nextInt(SUBJECTS)]))
                 .fields(FIELDS, List.of())

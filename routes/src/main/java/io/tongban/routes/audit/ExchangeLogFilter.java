@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -49,7 +48,7 @@ class ExchangeLogFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long startNanos = System.nanoTime();
-        ExchangeContext context = new ExchangeContext(UUID.randomUUID().toString(), Instant.now(), hasher,
+        ExchangeContext context = new ExchangeContext(CorrelationIds.next(), Instant.now(), hasher,
                 request.getHeader("Tongban-Acting-User"), request.getHeader("Tongban-Purpose"),
                 request.getHeader("Tongban-Case"));
         ContentCachingRequestWrapper cachedRequest = new ContentCachingRequestWrapper(request, maxBodyBytes);
