@@ -26,6 +26,7 @@ public enum ErrorCode {
     PURPOSE_REQUIRED("access.purpose_required", HttpStatus.BAD_REQUEST, "Purpose required"),
     UNKNOWN_PURPOSE("access.unknown_purpose", HttpStatus.BAD_REQUEST, "Unknown purpose"),
     NOTHING_RELEASED("access.nothing_released", HttpStatus.FORBIDDEN, "No field may be released"),
+    UNKNOWN_MATTER("matter.unknown", HttpStatus.NOT_FOUND, "Unknown matter"),
     RATE_LIMITED("access.rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

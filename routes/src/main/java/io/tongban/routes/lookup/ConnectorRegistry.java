@@ -3,6 +3,8 @@ package io.tongban.routes.lookup;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The connectors present in this bus, found as beans: adding a department never changes this class. */
@@ -13,6 +15,11 @@ public class ConnectorRegistry {
 
     public ConnectorRegistry(List<ConnectorDescriptor> connectors) {
         this.connectors = List.copyOf(connectors);
+    }
+
+    /** The departments a connector is present for, by source name. */
+    public Set<String> sources() {
+        return connectors.stream().map(ConnectorDescriptor::source).collect(Collectors.toUnmodifiableSet());
     }
 
     public List<ConnectorDescriptor> offering(Capability capability) {

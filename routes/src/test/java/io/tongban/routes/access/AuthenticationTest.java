@@ -46,7 +46,7 @@ class AuthenticationTest extends SandboxedBusTest {
     /** Sample values for the path variables of the mapped operations. */
     private static final Map<String, String> VARIABLES = Map.of("{idNumber}", "440305198304261274",
             "{creditCode}", "91440300MA5FXT4K7Q", "{index}", "0", "{algorithm}", "sm2",
-            "{id}", "00000000-0000-0000-0000-000000000000");
+            "{id}", "00000000-0000-0000-0000-000000000000", "{code}", "company-establishment");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -1,0 +1,15 @@
+package io.tongban.routes.matters;
+
+import io.tongban.routes.access.PurposeRegistry;
+import io.tongban.routes.lookup.ConnectorRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MatterConfiguration {
+
+    @Bean
+    MatterCatalogue matterCatalogue(PurposeRegistry purposes, ConnectorRegistry connectors) {
+        return MatterCatalogue.load(purposes, connectors);
+    }
+}
