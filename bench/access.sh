@@ -25,31 +25,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
+. bench/lib/bus-bench.sh
 
 CONCURRENCY="${ACCESS_CONCURRENCY:-16}"
 SECONDS_EACH="${ACCESS_SECONDS:-30}"
 WARMUP="${ACCESS_WARMUP_SECONDS:-240}"
 BUILD="${ACCESS_BUILD:-auto}"
-JAR="$ROOT/routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
+JAR="$BUS_JAR"
 BUS="http://127.0.0.1:8080"
 BARE="http://127.0.0.1:8081"
 PORTS="8080 8081 8091 8092 8093 8099 8443 61617"
 
-if [ "$BUILD" = always ] || [ ! -f "$JAR" ] || { [ "$BUILD" = auto ] && [ -n "$(find pom.xml ./*/pom.xml ./*/src \
-    -newer "$JAR" -type f -print -quit)" ]; }; then
-  [ "$BUILD" = never ] && { echo "no bus jar at $JAR and ACCESS_BUILD=never" >&2; exit 1; }
-  echo "building the bus (./mvnw -B -o install -DskipTests -q) ..."
-  ./mvnw -B -o install -DskipTests -q || { echo "the build failed" >&2; exit 1; }
-fi
-for tool in curl:curl ss:iproute2 lscpu:util-linux; do
-  command -v "${tool%%:*}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool#*:}" >/dev/null; }
-done
-for port in $PORTS; do
-  if ss -Hltn "sport = :$port" | grep -q .; then
-    echo "port $port is already in use (another bus or sandbox running?): stop it first" >&2
-    exit 1
-  fi
-done
+build_bus_if_needed "$BUILD" ACCESS_BUILD
+install_missing_tools curl:curl ss:iproute2 lscpu:util-linux
+require_free_ports $PORTS
 
 WORK="$(mktemp -d -t tongban-access.XXXXXX)"
 PIDS=""

@@ -35,6 +35,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
+. bench/lib/bus-bench.sh
 
 THREADS="${AUDIT_THREADS:-16,64,256}"
 WARMUP_SECONDS="${AUDIT_WARMUP_SECONDS:-10}"
@@ -42,9 +43,10 @@ PHASE_SECONDS="${AUDIT_SECONDS:-20}"
 TREE_SIZE="${AUDIT_TREE_SIZE:-1000000}"
 PROOFS="${AUDIT_PROOFS:-2000}"
 BUILD="${AUDIT_BUILD:-auto}"
-JAR="$ROOT/routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
-# The API and the embedded sandbox's fixed ports (public security, market, tax, admin, social security broker).
-PORTS="8080 8091 8092 8093 8099 61617"
+JAR="$BUS_JAR"
+# The API, the department listener (mutual TLS) and the embedded sandbox's fixed ports (public security, market,
+# tax, admin, social security broker).
+PORTS="8080 8091 8092 8093 8099 8443 61617"
 
 if [ -n "${BENCH_POSTGRES_URL:-}" ] || [ "${AUDIT_POSTGRES:-}" = throwaway ]; then
   DATABASES="${AUDIT_DATABASES:-h2 postgres}"
@@ -52,27 +54,12 @@ else
   DATABASES="${AUDIT_DATABASES:-h2}"
 fi
 
-if [ "$BUILD" = always ] || [ ! -f "$JAR" ] || { [ "$BUILD" = auto ] && [ -n "$(find pom.xml ./*/pom.xml ./*/src \
-    -newer "$JAR" -type f -print -quit)" ]; }; then
-  [ "$BUILD" = never ] && { echo "no bus jar at $JAR and AUDIT_BUILD=never" >&2; exit 1; }
-  echo "building the bus (./mvnw -B -o install -DskipTests -q) ..."
-  if ! ./mvnw -B -o install -DskipTests -q; then
-    echo "the build failed; AUDIT_BUILD=never runs the jar already there, if any" >&2
-    exit 1
-  fi
-fi
+build_bus_if_needed "$BUILD" AUDIT_BUILD
 
 # Tools beyond the JDK: ss (free ports), lscpu (the machine line); Debian packages.
-for tool in ss:iproute2 lscpu:util-linux; do
-  command -v "${tool%%:*}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool#*:}" >/dev/null; }
-done
+install_missing_tools ss:iproute2 lscpu:util-linux
 
-for port in $PORTS; do
-  if ss -Hltn "sport = :$port" | grep -q .; then
-    echo "port $port is already in use (another bus or sandbox running?): stop it first" >&2
-    exit 1
-  fi
-done
+require_free_ports $PORTS
 
 WORK="$(mktemp -d -t tongban-audit.XXXXXX)"
 BENCH_PID=""

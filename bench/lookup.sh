@@ -27,6 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
+. bench/lib/bus-bench.sh
 
 LOW="${LOOKUP_LOW:-1}"
 HIGH="${LOOKUP_HIGH:-16}"
@@ -35,32 +36,18 @@ WARMUP_SECONDS="${LOOKUP_WARMUP_SECONDS:-5}"
 WARM_SECONDS="${LOOKUP_WARM_SECONDS:-30}"
 BUILD="${LOOKUP_BUILD:-auto}"
 UNKNOWN=400
-JAR="$ROOT/routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
+JAR="$BUS_JAR"
 BASE="http://127.0.0.1:8080"
-# The API and the embedded sandbox's fixed ports (public security, market, tax, admin, social security broker).
-PORTS="8080 8091 8092 8093 8099 61617"
+# The API, the department listener (mutual TLS) and the embedded sandbox's fixed ports (public security, market,
+# tax, admin, social security broker).
+PORTS="8080 8091 8092 8093 8099 8443 61617"
 
-if [ "$BUILD" = always ] || [ ! -f "$JAR" ] || { [ "$BUILD" = auto ] && [ -n "$(find pom.xml ./*/pom.xml ./*/src \
-    -newer "$JAR" -type f -print -quit)" ]; }; then
-  [ "$BUILD" = never ] && { echo "no bus jar at $JAR and LOOKUP_BUILD=never" >&2; exit 1; }
-  echo "building the bus (./mvnw -B -o install -DskipTests -q) ..."
-  if ! ./mvnw -B -o install -DskipTests -q; then
-    echo "the build failed; LOOKUP_BUILD=never runs the jar already there, if any" >&2
-    exit 1
-  fi
-fi
+build_bus_if_needed "$BUILD" LOOKUP_BUILD
 
 # Tools beyond the JDK: curl (health polling), ss (free ports), lscpu (the machine line); Debian packages.
-for tool in curl:curl ss:iproute2 lscpu:util-linux; do
-  command -v "${tool%%:*}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool#*:}" >/dev/null; }
-done
+install_missing_tools curl:curl ss:iproute2 lscpu:util-linux
 
-for port in $PORTS; do
-  if ss -Hltn "sport = :$port" | grep -q .; then
-    echo "port $port is already in use (another bus or sandbox running?): stop it first" >&2
-    exit 1
-  fi
-done
+require_free_ports $PORTS
 
 WORK="$(mktemp -d -t tongban-lookup.XXXXXX)"
 BUS_PID=""

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.routes.SandboxedBusTest;
+import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,10 @@ class MatterApiTest extends SandboxedBusTest {
         assertThat(identity.path("sources").get(0).path("type").asText()).isEqualTo("SYSTEM_VERIFICATION");
         assertThat(identity.path("sources").get(0).path("grade").asText()).isEqualTo("A");
         assertThat(matter.path("materials").findValuesAsText("code")).contains("domicile-proof");
+        JsonNode promise = matter.path("promise");
+        LocalDate accepted = LocalDate.parse(promise.path("ifAcceptedOn").asText());
+        assertThat(LocalDate.parse(promise.path("departments").path("tax").asText())).isAfter(accepted);
+        assertThat(promise.path("completeBy").asText()).isEqualTo(promise.path("departments").path("tax").asText());
     }
 
     @Test
