@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/v1/access-reports/**").hasAnyRole(AUDITOR, PLATFORM)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/materials").hasRole(PLATFORM)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/materials/*").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/matters", "/api/v1/matters/*")
                         .authenticated()
                         .requestMatchers("/api/**").access(unlisted)

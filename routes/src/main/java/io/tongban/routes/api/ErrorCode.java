@@ -27,6 +27,11 @@ public enum ErrorCode {
     UNKNOWN_PURPOSE("access.unknown_purpose", HttpStatus.BAD_REQUEST, "Unknown purpose"),
     NOTHING_RELEASED("access.nothing_released", HttpStatus.FORBIDDEN, "No field may be released"),
     UNKNOWN_MATTER("matter.unknown", HttpStatus.NOT_FOUND, "Unknown matter"),
+    UNKNOWN_MATERIAL_TYPE("material.unknown_type", HttpStatus.BAD_REQUEST, "Unknown material type"),
+    EMPTY_MATERIAL("material.empty", HttpStatus.BAD_REQUEST, "Empty material"),
+    UNRECOGNISED_CONTENT("material.unrecognised_content", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unrecognised content"),
+    KIND_NOT_ACCEPTED("material.kind_not_accepted", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File kind not accepted"),
+    MATERIAL_NOT_FOUND("material.not_found", HttpStatus.NOT_FOUND, "No such material"),
     RATE_LIMITED("access.rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

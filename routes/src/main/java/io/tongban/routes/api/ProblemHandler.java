@@ -14,6 +14,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -55,7 +56,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ErrorCode codeOf(Exception ex, HttpStatusCode status) {
-        if (Problems.causedByOversizedBody(ex)) {
+        if (Problems.causedByOversizedBody(ex) || ex instanceof MaxUploadSizeExceededException) {
             return ErrorCode.PAYLOAD_TOO_LARGE;
         }
         if (ex instanceof HttpMessageNotReadableException) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,20 @@ public final class MatterCatalogue {
             problems.add("issues: no connector for the issuer '" + matter.issues().issuer() + "'");
         }
         return problems;
+    }
+
+    /** The file kinds some matter takes as an upload of this material type; none for a type no matter uploads. */
+    public Set<MaterialSource.FileKind> uploadKinds(String materialType) {
+        Set<MaterialSource.FileKind> kinds = EnumSet.noneOf(MaterialSource.FileKind.class);
+        for (Matter matter : matters.values()) {
+            for (Matter.RequiredMaterial material : matter.materials()) {
+                if (material.code().equals(materialType)) {
+                    material.sources().stream().filter(s -> s.type() == MaterialSource.Type.UPLOAD)
+                            .forEach(s -> kinds.addAll(s.files()));
+                }
+            }
+        }
+        return kinds;
     }
 
     public Collection<Matter> all() {
