@@ -2,16 +2,14 @@ package io.tongban.routes.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.routes.api.Digests;
 import io.tongban.routes.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -68,7 +66,8 @@ class ExchangeLogFilter extends OncePerRequestFilter {
             return; // a streamed answer, recorded before it began
         }
         try {
-            record(context, cachedRequest, heldResponse, startNanos, "sha256:" + sha256(heldResponse.getContentAsByteArray()));
+            record(context, cachedRequest, heldResponse, startNanos,
+                    "sha256:" + Digests.sha256Hex(heldResponse.getContentAsByteArray()));
         } catch (AuditUnavailableException unavailable) {
             heldResponse.resetBuffer();
             Problems.write(response, json, unavailable.error(), unavailable.getMessage());
@@ -120,11 +119,4 @@ class ExchangeLogFilter extends OncePerRequestFilter {
         return request.getMethod() + " " + route;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -4,17 +4,15 @@ import io.tongban.mappings.CreditCode;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.SubjectType;
 import io.tongban.routes.api.ApiProblem;
+import io.tongban.routes.api.Digests;
 import io.tongban.routes.api.ErrorCode;
 import io.tongban.routes.audit.ExchangeContext;
 import io.tongban.routes.audit.SubjectHasher;
 import io.tongban.routes.matters.MatterCatalogue;
 import io.tongban.routes.matters.MaterialSource.FileKind;
 import io.tongban.security.SignatureService;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,8 +60,8 @@ class MaterialIntake {
         }
         byte[] signature = signatures.sign(signer, content);
         Material material = new Material(UUID.randomUUID().toString(), type, owner.type(), kind.mediaType(),
-                content.length, "sha256:" + sha256(content), Base64.getEncoder().encodeToString(signature), signer,
-                acceptedBy, clock.instant());
+                content.length, "sha256:" + Digests.sha256Hex(content), Base64.getEncoder().encodeToString(signature),
+                signer, acceptedBy, clock.instant());
         materials.insert(material, hasher.hash(owner.identifier()), kind.kind().name(), content, signature);
         return material;
     }
@@ -82,14 +80,6 @@ class MaterialIntake {
                 return new Holder(SubjectType.LEGAL_ENTITY, CreditCode.parse(input).value());
             }
             return new Holder(SubjectType.PERSON, IdentityNumber.parse(input).value()); // or the reason it is not one
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
