@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/materials").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials/*").hasRole(PLATFORM)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/submissions/preview").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/matters", "/api/v1/matters/*")
                         .authenticated()
                         .requestMatchers("/api/**").access(unlisted)

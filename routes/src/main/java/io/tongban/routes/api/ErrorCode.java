@@ -31,6 +31,7 @@ public enum ErrorCode {
     EMPTY_MATERIAL("material.empty", HttpStatus.BAD_REQUEST, "Empty material"),
     UNRECOGNISED_CONTENT("material.unrecognised_content", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unrecognised content"),
     KIND_NOT_ACCEPTED("material.kind_not_accepted", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File kind not accepted"),
+    WRONG_APPLICANT("submission.wrong_applicant", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong kind of applicant"),
     MATERIAL_NOT_FOUND("material.not_found", HttpStatus.NOT_FOUND, "No such material"),
     RATE_LIMITED("access.rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

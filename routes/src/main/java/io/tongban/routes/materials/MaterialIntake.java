@@ -1,8 +1,5 @@
 package io.tongban.routes.materials;
 
-import io.tongban.mappings.CreditCode;
-import io.tongban.mappings.IdentityNumber;
-import io.tongban.mappings.SubjectType;
 import io.tongban.routes.api.ApiProblem;
 import io.tongban.routes.api.Digests;
 import io.tongban.routes.api.ErrorCode;
@@ -71,15 +68,5 @@ class MaterialIntake {
         ExchangeContext.current().ifPresent(exchange -> exchange.subject(owner.type(), owner.identifier()));
         return materials.find(id, hasher.hash(owner.identifier())).orElseThrow(() -> new ApiProblem(
                 ErrorCode.MATERIAL_NOT_FOUND, "This holder has no material with this id"));
-    }
-
-    /** A person by identity number (old 15-digit numbers as their 18-digit form) or an entity by credit code. */
-    private record Holder(SubjectType type, String identifier) {
-        static Holder of(String input) {
-            if (input != null && CreditCode.isValid(input) && !IdentityNumber.isValid(input)) {
-                return new Holder(SubjectType.LEGAL_ENTITY, CreditCode.parse(input).value());
-            }
-            return new Holder(SubjectType.PERSON, IdentityNumber.parse(input).value()); // or the reason it is not one
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.tongban.routes.materials;
 import io.tongban.mappings.SubjectType;
 import java.sql.Timestamp;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,18 @@ class MaterialRepository {
                 material.id(), material.holderType().name(), holderHash, material.type(), fileKind, material.mediaType(),
                 material.size(), material.digest().substring("sha256:".length()), content, signature, material.signer(),
                 material.acceptedBy(), Timestamp.from(material.acceptedAt()));
+    }
+
+    /** A stored file with its signature. */
+    record Signed(String id, byte[] content, byte[] signature) {
+    }
+
+    /** A holder's materials of a type, newest first, with their files and signatures (at most ten). */
+    List<Signed> signedOf(String holderHash, String type) {
+        return jdbc.query("SELECT id, content, signature FROM material WHERE holder_hash = ? AND type = ?"
+                        + " ORDER BY accepted_at DESC FETCH FIRST 10 ROWS ONLY",
+                (row, n) -> new Signed(row.getString("id"), row.getBytes("content"), row.getBytes("signature")),
+                holderHash, type);
     }
 
     /** The material with this id if it belongs to the holder with this hash; a stranger learns nothing. */

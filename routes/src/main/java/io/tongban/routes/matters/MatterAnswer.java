@@ -16,7 +16,7 @@ public record MatterAnswer(@JsonUnwrapped Matter matter, Promise promise) {
     public record Promise(LocalDate ifAcceptedOn, Map<String, LocalDate> departments, LocalDate completeBy) {
     }
 
-    static MatterAnswer of(Matter matter, WorkingCalendar calendar) {
+    public static MatterAnswer of(Matter matter, WorkingCalendar calendar) {
         LocalDate today = calendar.today();
         Map<String, LocalDate> departments = new LinkedHashMap<>();
         LocalDate completeBy = today;

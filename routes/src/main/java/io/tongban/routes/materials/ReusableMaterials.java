@@ -1,0 +1,39 @@
+package io.tongban.routes.materials;
+
+import io.tongban.routes.audit.SubjectHasher;
+import io.tongban.security.SignatureService;
+import io.tongban.security.cms.VerificationReport;
+import io.tongban.security.revocation.RevocationStatus;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The earlier material a holder may reuse for a type: the newest one whose window signature still verifies, with
+ * its signer's certificate not revoked now (a material signed by a since-revoked window is asked for again).
+ */
+@Service
+public class ReusableMaterials {
+
+    private final MaterialRepository materials;
+    private final SignatureService signatures;
+    private final SubjectHasher hasher;
+
+    ReusableMaterials(MaterialRepository materials, SignatureService signatures, SubjectHasher hasher) {
+        this.materials = materials;
+        this.signatures = signatures;
+        this.hasher = hasher;
+    }
+
+    /** The id of the material to reuse, if any. */
+    public Optional<String> find(String holder, String type) {
+        String holderHash = hasher.hash(Holder.of(holder).identifier());
+        for (MaterialRepository.Signed candidate : materials.signedOf(holderHash, type)) {
+            VerificationReport report = signatures.verify(candidate.content(), candidate.signature());
+            if (report.isValid() && report.revocation() != null
+                    && report.revocation().state() == RevocationStatus.State.GOOD) {
+                return Optional.of(candidate.id());
+            }
+        }
+        return Optional.empty();
+    }
+}
