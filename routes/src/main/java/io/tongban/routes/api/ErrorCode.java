@@ -32,6 +32,10 @@ public enum ErrorCode {
     UNRECOGNISED_CONTENT("material.unrecognised_content", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unrecognised content"),
     KIND_NOT_ACCEPTED("material.kind_not_accepted", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File kind not accepted"),
     WRONG_APPLICANT("submission.wrong_applicant", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong kind of applicant"),
+    SUBMISSION_INCOMPLETE("submission.incomplete", HttpStatus.UNPROCESSABLE_ENTITY, "Application incomplete"),
+    IDEMPOTENCY_KEY_REQUIRED("idempotency.key_required", HttpStatus.BAD_REQUEST, "Idempotency-Key required"),
+    IDEMPOTENCY_KEY_REUSED("idempotency.key_reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused"),
+    IDEMPOTENCY_IN_FLIGHT("idempotency.in_flight", HttpStatus.CONFLICT, "Request in flight"),
     MATERIAL_NOT_FOUND("material.not_found", HttpStatus.NOT_FOUND, "No such material"),
     RATE_LIMITED("access.rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

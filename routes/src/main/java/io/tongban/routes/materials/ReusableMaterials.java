@@ -24,6 +24,12 @@ public class ReusableMaterials {
         this.hasher = hasher;
     }
 
+    /** Whether the material with this id is the holder's and of this type (a material uploaded for an application). */
+    public boolean belongsTo(String holder, String id, String type) {
+        return materials.find(id, hasher.hash(Holder.of(holder).identifier()))
+                .filter(material -> material.type().equals(type)).isPresent();
+    }
+
     /** The id of the material to reuse, if any. */
     public Optional<String> find(String holder, String type) {
         String holderHash = hasher.hash(Holder.of(holder).identifier());

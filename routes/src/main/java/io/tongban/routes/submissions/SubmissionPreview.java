@@ -16,9 +16,10 @@ public record SubmissionPreview(String matter, List<Plan> materials, List<String
 
     /**
      * One material: the source that would satisfy it ({@code null} when only an upload can) and its trust grade; the
-     * department for a system verification; the earlier material for a reuse; the file kinds an upload may be.
+     * department for a system verification; the material used (an earlier one, or one uploaded for this
+     * application); the file kinds an upload may be.
      */
     public record Plan(String code, String name, MaterialSource.Type satisfiedBy, String grade, String department,
-                       String reuses, List<MaterialSource.FileKind> upload, boolean pendingAllowed) {
+                       String material, List<MaterialSource.FileKind> upload, boolean pendingAllowed) {
     }
 }

@@ -31,7 +31,7 @@ class SubmissionPreviewTest extends SandboxedBusTest {
         assertThat(plan(preview, "identity").path("satisfiedBy").asText()).isEqualTo("SYSTEM_VERIFICATION");
         assertThat(plan(preview, "identity").path("department").asText()).isEqualTo("public-security");
         assertThat(plan(preview, "domicile-proof").path("satisfiedBy").asText()).isEqualTo("REUSE");
-        assertThat(plan(preview, "domicile-proof").path("reuses").asText()).isEqualTo(proof);
+        assertThat(plan(preview, "domicile-proof").path("material").asText()).isEqualTo(proof);
         assertThat(plan(preview, "domicile-proof").path("grade").asText()).isEqualTo("B");
         assertThat(plan(preview, "insurance-record").path("department").asText()).isEqualTo("social-security");
         assertThat(preview.path("missing")).isEmpty();

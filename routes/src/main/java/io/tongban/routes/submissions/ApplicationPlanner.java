@@ -12,31 +12,41 @@ import io.tongban.routes.matters.MatterCatalogue;
 import io.tongban.routes.supervision.WorkingCalendar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Plans an application before it is submitted: each required material is satisfied by the first of its sources
- * that can, in the catalogue's order (system verification at intake, then an earlier signed material of the same
- * holder unless declined, else an upload). E-licences are not held by the bus yet, so that source never satisfies.
+ * Plans an application, for its preview and for its intake alike: each required material is satisfied by the first
+ * of its sources that can, in the catalogue's order (system verification at intake; an earlier signed material of
+ * the same holder unless declined; a material uploaded for this application). E-licences are not held by the bus
+ * yet, so that source never satisfies.
  */
 @Service
-class SubmissionPreviewer {
+class ApplicationPlanner {
 
     private final MatterCatalogue catalogue;
-    private final ReusableMaterials reusable;
+    private final ReusableMaterials materials;
     private final WorkingCalendar calendar;
 
-    SubmissionPreviewer(MatterCatalogue catalogue, ReusableMaterials reusable, WorkingCalendar calendar) {
+    ApplicationPlanner(MatterCatalogue catalogue, ReusableMaterials materials, WorkingCalendar calendar) {
         this.catalogue = catalogue;
-        this.reusable = reusable;
+        this.materials = materials;
         this.calendar = calendar;
     }
 
     SubmissionPreview preview(PreviewRequest request) {
-        Matter matter = catalogue.find(request.matter()).orElseThrow(() -> new ApiProblem(ErrorCode.UNKNOWN_MATTER,
-                "No matter of the catalogue has this code (GET /api/v1/matters lists them)"));
-        Holder applicant = Holder.of(request.applicant());
+        return plan(request.matter(), request.applicant(), request.declineReuse(), Map.of());
+    }
+
+    /**
+     * @param uploaded material ids by material code, uploaded for this application; each must be the applicant's
+     *                 and of that type
+     */
+    SubmissionPreview plan(String matterCode, String applicantInput, List<String> declineReuse,
+                           Map<String, String> uploaded) {
+        Matter matter = matter(matterCode);
+        Holder applicant = Holder.of(applicantInput);
         ExchangeContext.current().ifPresent(exchange -> exchange.subject(applicant.type(), applicant.identifier()));
         if (applicant.type() != matter.applicant()) {
             throw new ApiProblem(ErrorCode.WRONG_APPLICANT, "Matter " + matter.code() + " is applied for by a "
@@ -46,7 +56,7 @@ class SubmissionPreviewer {
         List<String> missing = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         for (Matter.RequiredMaterial material : matter.materials()) {
-            SubmissionPreview.Plan plan = plan(material, request);
+            SubmissionPreview.Plan plan = plan(material, applicantInput, declineReuse, uploaded.get(material.code()));
             plans.add(plan);
             if (plan.satisfiedBy() == null) {
                 (material.pendingAllowed() ? pending : missing).add(material.code());
@@ -55,7 +65,13 @@ class SubmissionPreviewer {
         return new SubmissionPreview(matter.code(), plans, missing, pending, MatterAnswer.of(matter, calendar).promise());
     }
 
-    private SubmissionPreview.Plan plan(Matter.RequiredMaterial material, PreviewRequest request) {
+    Matter matter(String code) {
+        return catalogue.find(code).orElseThrow(() -> new ApiProblem(ErrorCode.UNKNOWN_MATTER,
+                "No matter of the catalogue has this code (GET /api/v1/matters lists them)"));
+    }
+
+    private SubmissionPreview.Plan plan(Matter.RequiredMaterial material, String applicant, List<String> declineReuse,
+                                        String uploaded) {
         List<MaterialSource.FileKind> upload = List.of();
         for (MaterialSource source : material.sources()) {
             switch (source.type()) {
@@ -64,14 +80,20 @@ class SubmissionPreviewer {
                             source.department(), null, List.of(), material.pendingAllowed());
                 }
                 case REUSE -> {
-                    Optional<String> earlier = request.declineReuse().contains(material.code()) ? Optional.empty()
-                            : reusable.find(request.applicant(), material.code());
+                    Optional<String> earlier = declineReuse.contains(material.code()) ? Optional.empty()
+                            : materials.find(applicant, material.code());
                     if (earlier.isPresent()) {
                         return new SubmissionPreview.Plan(material.code(), material.name(), source.type(),
                                 source.grade(), null, earlier.get(), List.of(), material.pendingAllowed());
                     }
                 }
-                case UPLOAD -> upload = source.files();
+                case UPLOAD -> {
+                    if (uploaded != null && materials.belongsTo(applicant, uploaded, material.code())) {
+                        return new SubmissionPreview.Plan(material.code(), material.name(), source.type(),
+                                source.grade(), null, uploaded, List.of(), material.pendingAllowed());
+                    }
+                    upload = source.files();
+                }
                 case E_LICENCE -> {
                     // no e-licence base yet: the next source is tried
                 }

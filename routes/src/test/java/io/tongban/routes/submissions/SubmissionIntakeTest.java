@@ -1,0 +1,114 @@
+package io.tongban.routes.submissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tongban.routes.SandboxedBusTest;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Intake over HTTP: one transaction for the submission, a task and an outbox message per department; refused once
+ * with everything missing; Idempotency-Key replays, refuses a reused key and a retry in flight.
+ */
+class SubmissionIntakeTest extends SandboxedBusTest {
+
+    private static final String FOUNDER = "440305198304261274";
+    private static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    @DisplayName("A complete company establishment is accepted once: three tasks, three outbox messages, the proof of domicile owed by a date; a retry replays it")
+    void acceptedOnceAndReplayed() {
+        String articles = upload("articles-of-association", FOUNDER);
+        String body = "{\"matter\":\"company-establishment\",\"applicant\":\"" + FOUNDER + "\",\"caseReference\":\"W-1\","
+                + "\"form\":{\"companyName\":\"深圳通办示范有限公司\"},\"materials\":{\"articles-of-association\":\""
+                + articles + "\"},\"declineReuse\":[\"domicile-proof\"],\"commitments\":[\"domicile-proof\"]}";
+        String key = UUID.randomUUID().toString();
+
+        Answer first = submit(key, body);
+        Answer retry = submit(key, body);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(202);
+        String id = first.body().path("id").asText();
+        assertThat(first.body().path("departments").size()).isEqualTo(3);
+        assertThat(first.body().path("pending").has("domicile-proof")).isTrue();
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(count("SELECT COUNT(*) FROM submission WHERE id = ?", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM department_task WHERE submission_id = ?", id)).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM submission_outbox WHERE submission_id = ?", id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT material_id FROM submission_material WHERE submission_id = ? AND code = ?",
+                String.class, id, "articles-of-association")).isEqualTo(articles);
+    }
+
+    @Test
+    @DisplayName("An incomplete application is one 422 listing every missing material, and nothing is written")
+    void incompleteRefusedOnceWithEverything() {
+        long before = count("SELECT COUNT(*) FROM submission");
+
+        Answer answer = submit(UUID.randomUUID().toString(), "{\"matter\":\"company-establishment\",\"applicant\":\""
+                + "440605199302163559\",\"declineReuse\":[\"domicile-proof\"]}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().path("code").asText()).isEqualTo("submission.incomplete");
+        assertThat(answer.body().path("missing").findValuesAsText("code"))
+                .containsExactlyInAnyOrder("articles-of-association", "domicile-proof");
+        assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("No Idempotency-Key is a 400; a key reused for another body a 422; a retry while the first is in flight a 409")
+    void idempotencyKeySemantics() {
+        String body = "{\"matter\":\"insurance-registration\",\"applicant\":\"440604197701127170\","
+                + "\"commitments\":[\"labour-contract\"],\"declineReuse\":[\"labour-contract\"]}";
+        String key = UUID.randomUUID().toString();
+        assertThat(submit(key, body).status()).isEqualTo(202);
+
+        Answer none = send(request("/api/v1/submissions").setHeader("Tongban-Purpose", "insurance-registration")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Answer reused = submit(key, body.replace("440604197701127170", "440605199302163559"));
+        jdbc.update("UPDATE idempotency_key SET state = 'IN_FLIGHT' WHERE idem_key = ?", key); // the first still running
+        Answer inFlight = submit(key, body);
+
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().path("code").asText()).isEqualTo("idempotency.key_required");
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body().path("code").asText()).isEqualTo("idempotency.key_reused");
+        assertThat(inFlight.status()).isEqualTo(409);
+        assertThat(inFlight.body().path("code").asText()).isEqualTo("idempotency.in_flight");
+    }
+
+    private Answer submit(String key, String body) {
+        String matter = body.replaceAll(".*\"matter\":\"([^\"]+)\".*", "$1");
+        return send(request("/api/v1/submissions").setHeader("Tongban-Purpose", matter).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private long count(String sql, Object... arguments) {
+        return jdbc.queryForObject(sql, Long.class, arguments);
+    }
+
+    private String upload(String type, String holder) {
+        String boundary = "tongban-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"holder\"\r\n\r\n" + holder + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(PDF);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Answer answer = send(request("/api/v1/materials").header("Content-Type", "multipart/form-data; boundary="
+                + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.body().path("id").asText();
+    }
+}
