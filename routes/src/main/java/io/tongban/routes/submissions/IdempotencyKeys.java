@@ -15,13 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Idempotency-Key as the IETF httpapi draft has it, per consumer: the first request with a key claims it (a row,
  * committed at once, so a concurrent retry sees it); a retry with the same body replays the first answer once there
  * is one, and is a 409 while there is not; the same key with another body is a 422. Keys expire after a published
- * period; an expired key is as if never used.
+ * period; an expired key is as if never used. A claim whose request never completed (its process died) lapses
+ * after {@link #CLAIM_VALIDITY}, so that retries are not refused for the whole period.
  */
 class IdempotencyKeys {
 
     /** The answer to replay. */
     record Replay(int status, String body) {
     }
+
+    static final Duration CLAIM_VALIDITY = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final Duration validity;
@@ -43,7 +46,8 @@ class IdempotencyKeys {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 jdbc.update("INSERT INTO idempotency_key (consumer, idem_key, request_hash, state, expires_at)"
-                        + " VALUES (?, ?, ?, 'IN_FLIGHT', ?)", consumer, key, requestHash, Timestamp.from(now.plus(validity)));
+                        + " VALUES (?, ?, ?, 'IN_FLIGHT', ?)", consumer, key, requestHash,
+                        Timestamp.from(now.plus(CLAIM_VALIDITY)));
                 return Optional.empty();
             } catch (DuplicateKeyException used) {
                 List<Object[]> rows = jdbc.query("SELECT request_hash, state, response_status, response_body, expires_at"
@@ -75,8 +79,9 @@ class IdempotencyKeys {
 
     /** Records the answer; call inside the transaction that commits what the answer says. */
     void complete(String consumer, String key, int status, String body) {
-        jdbc.update("UPDATE idempotency_key SET state = 'DONE', response_status = ?, response_body = ?"
-                + " WHERE consumer = ? AND idem_key = ?", status, body, consumer, key);
+        jdbc.update("UPDATE idempotency_key SET state = 'DONE', response_status = ?, response_body = ?, expires_at = ?"
+                + " WHERE consumer = ? AND idem_key = ?", status, body, Timestamp.from(clock.instant().plus(validity)),
+                consumer, key);
     }
 
     /** Frees the key of a request that was refused, so that nothing of it is kept. */

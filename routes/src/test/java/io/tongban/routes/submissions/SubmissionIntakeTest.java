@@ -7,6 +7,8 @@ import io.tongban.routes.SandboxedBusTest;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class SubmissionIntakeTest extends SandboxedBusTest {
     }
 
     @Test
-    @DisplayName("No Idempotency-Key is a 400; a key reused for another body a 422; a retry while the first is in flight a 409")
+    @DisplayName("No Idempotency-Key is a 400; a key reused for another body a 422; a retry while the first is in flight a 409, and once that claim lapsed the retry goes through")
     void idempotencyKeySemantics() {
         String body = "{\"matter\":\"insurance-registration\",\"applicant\":\"440604197701127170\","
                 + "\"commitments\":[\"labour-contract\"],\"declineReuse\":[\"labour-contract\"]}";
@@ -78,6 +80,9 @@ class SubmissionIntakeTest extends SandboxedBusTest {
         Answer reused = submit(key, body.replace("440604197701127170", "440605199302163559"));
         jdbc.update("UPDATE idempotency_key SET state = 'IN_FLIGHT' WHERE idem_key = ?", key); // the first still running
         Answer inFlight = submit(key, body);
+        jdbc.update("UPDATE idempotency_key SET expires_at = ? WHERE idem_key = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), key); // its process died long ago
+        Answer afterLapse = submit(key, body);
 
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.body().path("code").asText()).isEqualTo("idempotency.key_required");
@@ -85,6 +90,7 @@ class SubmissionIntakeTest extends SandboxedBusTest {
         assertThat(reused.body().path("code").asText()).isEqualTo("idempotency.key_reused");
         assertThat(inFlight.status()).isEqualTo(409);
         assertThat(inFlight.body().path("code").asText()).isEqualTo("idempotency.in_flight");
+        assertThat(afterLapse.status()).isEqualTo(202);
     }
 
     private Answer submit(String key, String body) {
