@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.routes.access.Role;
 import io.tongban.sandbox.Sandbox;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,6 +72,23 @@ public abstract class SandboxedBusTest {
         return anonymousRequest(path).header("Authorization", "Bearer " + token(roleFor(path)))
                 .setHeader("Tongban-Purpose", path.startsWith("/api/v1/legal-entities/") ? "company-establishment"
                         : "residence-permit");
+    }
+
+    /** {@code POST /api/v1/materials}: a multipart upload of a file declared as {@code declaredType}, in a role. */
+    protected Answer uploadMaterial(Role role, String type, String holder, String declaredType, byte[] file) {
+        String boundary = "tongban-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"type", type}, {"holder", holder}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+                    + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"material\"\r\n"
+                + "Content-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(anonymousRequest("/api/v1/materials").header("Authorization", "Bearer " + token(role))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     protected HttpRequest.Builder anonymousRequest(String path) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.routes.SandboxedBusTest;
 import io.tongban.routes.access.Role;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -29,7 +27,7 @@ class MaterialApiTest extends SandboxedBusTest {
     @Test
     @DisplayName("A PDF proof of domicile is stored with its digest and a window signature that verifies; only its holder finds it")
     void acceptedSignedAndKeptForItsHolder() throws Exception {
-        Answer accepted = upload(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf", PDF);
+        Answer accepted = uploadMaterial(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf", PDF);
 
         assertThat(accepted.status()).isEqualTo(201);
         JsonNode material = accepted.body();
@@ -56,17 +54,17 @@ class MaterialApiTest extends SandboxedBusTest {
         byte[] oversized = new byte[9 * 1024 * 1024];
         System.arraycopy(PDF, 0, oversized, 0, PDF.length);
 
-        assertRefused(upload(Role.PLATFORM, "articles-of-association", PERSON, "application/pdf", PNG), 415,
+        assertRefused(uploadMaterial(Role.PLATFORM, "articles-of-association", PERSON, "application/pdf", PNG), 415,
                 "material.kind_not_accepted"); // the header said PDF; the bytes are a PNG
-        assertRefused(upload(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf",
+        assertRefused(uploadMaterial(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf",
                 "not a document".getBytes(StandardCharsets.UTF_8)), 415, "material.unrecognised_content");
-        assertRefused(upload(Role.PLATFORM, "fishing-permit", PERSON, "application/pdf", PDF), 400, "material.unknown_type");
-        assertRefused(upload(Role.PLATFORM, "domicile-proof", "440305198304261275", "application/pdf", PDF), 400,
+        assertRefused(uploadMaterial(Role.PLATFORM, "fishing-permit", PERSON, "application/pdf", PDF), 400, "material.unknown_type");
+        assertRefused(uploadMaterial(Role.PLATFORM, "domicile-proof", "440305198304261275", "application/pdf", PDF), 400,
                 "mapping.invalid_identifier");
-        assertRefused(upload(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf", new byte[0]), 400, "material.empty");
-        assertRefused(upload(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf", oversized), 413,
+        assertRefused(uploadMaterial(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf", new byte[0]), 400, "material.empty");
+        assertRefused(uploadMaterial(Role.PLATFORM, "domicile-proof", PERSON, "application/pdf", oversized), 413,
                 "api.payload_too_large");
-        assertRefused(upload(Role.DEPARTMENT, "domicile-proof", PERSON, "application/pdf", PDF), 403, "access.forbidden");
+        assertRefused(uploadMaterial(Role.DEPARTMENT, "domicile-proof", PERSON, "application/pdf", PDF), 403, "access.forbidden");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -80,22 +78,4 @@ class MaterialApiTest extends SandboxedBusTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM material", Long.class);
     }
 
-    private Answer upload(Role role, String type, String holder, String declaredType, byte[] file) {
-        String boundary = "tongban-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        part(body, boundary, "Content-Disposition: form-data; name=\"type\"\r\n\r\n" + type);
-        part(body, boundary, "Content-Disposition: form-data; name=\"holder\"\r\n\r\n" + holder);
-        String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"material\"\r\n"
-                + "Content-Type: " + declaredType + "\r\n\r\n";
-        body.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(anonymousRequest("/api/v1/materials").header("Authorization", "Bearer " + token(role))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-    }
-
-    private static void part(ByteArrayOutputStream body, String boundary, String content) {
-        body.writeBytes(("--" + boundary + "\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.routes.SandboxedBusTest;
-import java.io.ByteArrayOutputStream;
+import io.tongban.routes.access.Role;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -104,16 +104,7 @@ class SubmissionIntakeTest extends SandboxedBusTest {
     }
 
     private String upload(String type, String holder) {
-        String boundary = "tongban-" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"holder\"\r\n\r\n" + holder + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(PDF);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        Answer answer = send(request("/api/v1/materials").header("Content-Type", "multipart/form-data; boundary="
-                + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        Answer answer = uploadMaterial(Role.PLATFORM, type, holder, "application/pdf", PDF);
         assertThat(answer.status()).isEqualTo(201);
         return answer.body().path("id").asText();
     }
