@@ -5,6 +5,7 @@ import io.tongban.routes.audit.SubjectHasher;
 import io.tongban.routes.supervision.WorkingCalendar;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,16 @@ class SubmissionConfiguration {
                                       WorkingCalendar calendar, JdbcTemplate jdbc, TransactionTemplate transactions,
                                       ObjectMapper json) {
         return new SubmissionIntake(planner, keys, hasher, calendar, jdbc, transactions, json, Clock.systemUTC());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, ProducerTemplate producer) {
+        return new OutboxRelay(jdbc, producer, Clock.systemUTC());
+    }
+
+    @Bean
+    OutboxRelayRoute outboxRelayRoute(OutboxRelay relay) {
+        return new OutboxRelayRoute(relay);
     }
 
     @Bean
