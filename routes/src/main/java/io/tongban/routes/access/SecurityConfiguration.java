@@ -86,6 +86,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials/*").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/api/v1/submissions/preview")
                         .hasRole(PLATFORM)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/submissions/*").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/matters", "/api/v1/matters/*")
                         .authenticated()
                         .requestMatchers("/api/**").access(unlisted)

@@ -32,6 +32,7 @@ public enum ErrorCode {
     UNRECOGNISED_CONTENT("material.unrecognised_content", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unrecognised content"),
     KIND_NOT_ACCEPTED("material.kind_not_accepted", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File kind not accepted"),
     WRONG_APPLICANT("submission.wrong_applicant", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong kind of applicant"),
+    SUBMISSION_NOT_FOUND("submission.not_found", HttpStatus.NOT_FOUND, "No such submission"),
     SUBMISSION_INCOMPLETE("submission.incomplete", HttpStatus.UNPROCESSABLE_ENTITY, "Application incomplete"),
     IDEMPOTENCY_KEY_REQUIRED("idempotency.key_required", HttpStatus.BAD_REQUEST, "Idempotency-Key required"),
     IDEMPOTENCY_KEY_REUSED("idempotency.key_reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused"),

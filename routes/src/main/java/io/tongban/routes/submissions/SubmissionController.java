@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,12 +29,14 @@ public class SubmissionController {
     private final ApplicationPlanner previewer;
     private final SubmissionIntake intake;
     private final IdempotencyKeys keys;
+    private final SubmissionRepository submissions;
     private final StatedPurpose purposes;
     private final ObjectWriter canonical;
 
     SubmissionController(ApplicationPlanner previewer, SubmissionIntake intake, IdempotencyKeys keys,
-                         StatedPurpose purposes, ObjectMapper json) {
+                         SubmissionRepository submissions, StatedPurpose purposes, ObjectMapper json) {
         this.previewer = previewer;
+        this.submissions = submissions;
         this.intake = intake;
         this.keys = keys;
         this.purposes = purposes;
@@ -76,5 +80,12 @@ public class SubmissionController {
                                      @RequestHeader(name = StatedPurpose.HEADER, required = false) String purpose) {
         purposes.require(purpose);
         return previewer.preview(request);
+    }
+
+    @Operation(summary = "Where a submission stands: overall, per department, its materials and timeline")
+    @GetMapping(path = "/api/v1/submissions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public SubmissionStatus submission(@PathVariable String id) {
+        return submissions.find(id, StatedPurpose.consumer()).orElseThrow(() -> new ApiProblem(
+                ErrorCode.SUBMISSION_NOT_FOUND, "This consumer submitted no submission with this id"));
     }
 }

@@ -1,6 +1,7 @@
 package io.tongban.routes.submissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.routes.SandboxedBusTest;
@@ -8,6 +9,7 @@ import io.tongban.routes.access.Role;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -50,6 +52,32 @@ class SubmissionIntakeTest extends SandboxedBusTest {
         assertThat(count("SELECT COUNT(*) FROM submission_outbox WHERE submission_id = ?", id)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT material_id FROM submission_material WHERE submission_id = ? AND code = ?",
                 String.class, id, "articles-of-association")).isEqualTo(articles);
+    }
+
+    @Test
+    @DisplayName("A submission's status shows each department's task and date, its materials, and a timeline the relay extends; a stranger id is a 404")
+    void statusAndTimeline() {
+        String articles = upload("articles-of-association", FOUNDER);
+        Answer accepted = submit(UUID.randomUUID().toString(), "{\"matter\":\"company-establishment\",\"applicant\":\""
+                + FOUNDER + "\",\"materials\":{\"articles-of-association\":\"" + articles + "\"},"
+                + "\"declineReuse\":[\"domicile-proof\"],\"commitments\":[\"domicile-proof\"]}");
+        String id = accepted.body().path("id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                get("/api/v1/submissions/" + id).body().path("timeline").size() == 4); // accepted, queued at three
+        JsonNode status = get("/api/v1/submissions/" + id).body();
+
+        assertThat(status.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(status.path("departments").findValuesAsText("department"))
+                .containsExactly("market-supervision", "social-security", "tax");
+        assertThat(status.path("departments").findValuesAsText("status")).containsOnly("QUEUED");
+        assertThat(status.path("timeline").get(0).path("event").asText()).isEqualTo("ACCEPTED");
+        JsonNode owed = status.path("materials").findParents("code").stream()
+                .filter(m -> m.path("code").asText().equals("domicile-proof")).findFirst().orElseThrow();
+        assertThat(owed.path("satisfiedBy").asText()).isEqualTo("PENDING");
+        assertThat(owed.path("pendingUntil").asText()).isNotEmpty();
+        assertThat(get("/api/v1/submissions/" + UUID.randomUUID()).body().path("code").asText())
+                .isEqualTo("submission.not_found");
     }
 
     @Test
