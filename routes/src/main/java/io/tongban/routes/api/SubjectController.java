@@ -6,11 +6,7 @@ import io.tongban.mappings.CreditCode;
 import io.tongban.mappings.GoldenRecordMerger;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.SubjectType;
-import io.tongban.routes.access.FieldRelease;
-import io.tongban.routes.access.Purpose;
 import io.tongban.routes.access.StatedPurpose;
-import io.tongban.routes.audit.ExchangeContext;
-import io.tongban.routes.lookup.SubjectLookupService;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = "application/json")
 public class SubjectController {
 
-    private final SubjectLookupService lookups;
+    private final ReleasedLookups lookups;
     private final GoldenRecordMerger merger;
-    private final StatedPurpose purposes;
-    private final FieldRelease release;
 
-    public SubjectController(SubjectLookupService lookups, GoldenRecordMerger merger, StatedPurpose purposes,
-                             FieldRelease release) {
+    public SubjectController(ReleasedLookups lookups, GoldenRecordMerger merger) {
         this.lookups = lookups;
         this.merger = merger;
-        this.purposes = purposes;
-        this.release = release;
     }
 
     @Operation(summary = "A natural person merged from every source that holds them, each field with its provenance;"
@@ -49,7 +40,7 @@ public class SubjectController {
             @Parameter(description = "The purpose of the request, a code of GET /api/v1/purposes") @RequestHeader(name = StatedPurpose.HEADER, required = false) String purpose) {
         Set<String> selected = selection(SubjectType.PERSON, fields);
         String canonical = IdentityNumber.parse(idNumber).value();
-        return answer(SubjectType.PERSON, "idNumber", canonical, selected, purpose);
+        return lookups.lookup(SubjectType.PERSON, canonical, selected, purpose);
     }
 
     @Operation(summary = "A legal entity merged from every source that holds it, each field with its provenance;"
@@ -61,41 +52,7 @@ public class SubjectController {
             @Parameter(description = "The purpose of the request, a code of GET /api/v1/purposes") @RequestHeader(name = StatedPurpose.HEADER, required = false) String purpose) {
         Set<String> selected = selection(SubjectType.LEGAL_ENTITY, fields);
         String canonical = CreditCode.parse(creditCode).value();
-        return answer(SubjectType.LEGAL_ENTITY, "creditCode", canonical, selected, purpose);
-    }
-
-    /**
-     * Decides what may be released before anything is fetched, asks only the departments whose fields are released,
-     * and names what was withheld and why; the exchange log learns both.
-     */
-    private Map<String, Object> answer(SubjectType type, String idName, String subjectId, Set<String> selected,
-                                       String purposeHeader) {
-        Purpose purpose = purposes.require(purposeHeader);
-        FieldRelease.Decision decision = release.decide(type, StatedPurpose.consumer(), purpose, selected);
-        List<Map<String, String>> withheld = decision.withheld().entrySet().stream()
-                .map(entry -> Map.of("field", entry.getKey(), "reason", entry.getValue().name())).toList();
-        if (decision.released().isEmpty()) {
-            ExchangeContext.current().ifPresent(exchange -> {
-                exchange.subject(type, subjectId);
-                exchange.fields(List.of(), decision.withheldList());
-            });
-            throw new ApiProblem(ErrorCode.NOTHING_RELEASED, "No field asked for may be released to this caller for"
-                    + " purpose " + purpose.code(), Map.of("withheld", withheld));
-        }
-        // The identifier is the caller's already: it is no reason to ask a department.
-        List<String> worthAsking = decision.released().stream().filter(field -> !field.equals(idName)).toList();
-        Map<String, Object> view = SubjectView.of(idName, lookups.lookup(type, subjectId, worthAsking),
-                new LinkedHashSet<>(decision.released()));
-        view.put("withheld", withheld);
-        return released(view, decision.withheldList());
-    }
-
-    /** Tells the exchange log which canonical fields this answer releases and which it withholds. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> released(Map<String, Object> view, List<String> withheld) {
-        List<String> fields = List.copyOf(((Map<String, Object>) view.get("fields")).keySet());
-        ExchangeContext.current().ifPresent(exchange -> exchange.fields(fields, withheld));
-        return view;
+        return lookups.lookup(SubjectType.LEGAL_ENTITY, canonical, selected, purpose);
     }
 
     private Set<String> selection(SubjectType type, String fields) {

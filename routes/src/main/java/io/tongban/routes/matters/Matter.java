@@ -4,13 +4,15 @@ import io.tongban.mappings.SubjectType;
 import java.util.List;
 
 /**
- * A matter of the catalogue (事项): who applies, on what legal basis, the departments that process it in parallel,
+ * A matter of the catalogue (事项): who applies, on what legal basis, the applicant's fields that pre-fill its form,
+ * the departments that process it in parallel,
  * the materials it needs and the licence an approval issues (none for some matters).
  */
-public record Matter(String code, String name, SubjectType applicant, String legalBasis,
+public record Matter(String code, String name, SubjectType applicant, String legalBasis, List<String> formFields,
                      List<ResponsibleDepartment> departments, List<RequiredMaterial> materials, IssuedLicence issues) {
 
     public Matter {
+        formFields = formFields == null ? List.of() : List.copyOf(formFields);
         departments = List.copyOf(departments);
         materials = List.copyOf(materials);
     }

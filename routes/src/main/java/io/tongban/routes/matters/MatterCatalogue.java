@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tongban.mappings.SubjectType;
 import io.tongban.routes.access.PurposeRegistry;
 import io.tongban.routes.lookup.ConnectorRegistry;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -40,19 +42,20 @@ public final class MatterCatalogue {
     }
 
     /** The catalogue the bus ships, checked against its purposes and its departments' connectors. */
-    public static MatterCatalogue load(PurposeRegistry purposes, ConnectorRegistry connectors) {
+    public static MatterCatalogue load(PurposeRegistry purposes, ConnectorRegistry connectors,
+                                       Function<SubjectType, Set<String>> canonicalFields) {
         try (InputStream in = MatterCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing");
             }
-            return read(in, code -> purposes.find(code).isPresent(), connectors.sources());
+            return read(in, code -> purposes.find(code).isPresent(), connectors.sources(), canonicalFields);
         } catch (IOException e) {
             throw new IllegalStateException(RESOURCE + " cannot be read: " + e.getMessage(), e);
         }
     }
 
-    static MatterCatalogue read(InputStream in, Predicate<String> isPurpose,
-                                Set<String> departments) throws IOException {
+    static MatterCatalogue read(InputStream in, Predicate<String> isPurpose, Set<String> departments,
+                                Function<SubjectType, Set<String>> canonicalFields) throws IOException {
         JsonNode root = YAML.readTree(in);
         Map<String, Matter> matters = new LinkedHashMap<>();
         var fields = root.path("matters").fields();
@@ -66,6 +69,11 @@ public final class MatterCatalogue {
                 throw new IllegalStateException(RESOURCE + ", matter " + field.getKey() + ": " + e.getOriginalMessage());
             }
             List<String> problems = problems(matter, isPurpose, departments);
+            if (matter.applicant() != null) {
+                matter.formFields().stream().filter(f -> !canonicalFields.apply(matter.applicant()).contains(f))
+                        .forEach(f -> problems.add("form-fields: '" + f + "' is no canonical field of a "
+                                + matter.applicant()));
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(RESOURCE + ", matter " + matter.code() + ": " + String.join("; ", problems));
             }

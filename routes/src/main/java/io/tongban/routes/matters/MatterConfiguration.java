@@ -1,5 +1,6 @@
 package io.tongban.routes.matters;
 
+import io.tongban.mappings.GoldenRecordMerger;
 import io.tongban.routes.access.PurposeRegistry;
 import io.tongban.routes.lookup.ConnectorRegistry;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class MatterConfiguration {
 
     @Bean
-    MatterCatalogue matterCatalogue(PurposeRegistry purposes, ConnectorRegistry connectors) {
-        return MatterCatalogue.load(purposes, connectors);
+    MatterCatalogue matterCatalogue(PurposeRegistry purposes, ConnectorRegistry connectors, GoldenRecordMerger merger) {
+        return MatterCatalogue.load(purposes, connectors, merger::fieldsOf);
     }
 }

@@ -2,6 +2,7 @@ package io.tongban.routes.submissions;
 
 import io.tongban.routes.api.ApiProblem;
 import io.tongban.routes.api.ErrorCode;
+import io.tongban.routes.api.ReleasedLookups;
 import io.tongban.routes.audit.ExchangeContext;
 import io.tongban.routes.materials.Holder;
 import io.tongban.routes.materials.ReusableMaterials;
@@ -11,6 +12,8 @@ import io.tongban.routes.matters.MatterAnswer;
 import io.tongban.routes.matters.MatterCatalogue;
 import io.tongban.routes.supervision.WorkingCalendar;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Service;
  * Plans an application, for its preview and for its intake alike: each required material is satisfied by the first
  * of its sources that can, in the catalogue's order (system verification at intake; an earlier signed material of
  * the same holder unless declined; a material uploaded for this application). E-licences are not held by the bus
- * yet, so that source never satisfies.
+ * yet, so that source never satisfies. A preview also pre-fills the form from the shared base (表单云).
  */
 @Service
 class ApplicationPlanner {
@@ -28,15 +31,41 @@ class ApplicationPlanner {
     private final MatterCatalogue catalogue;
     private final ReusableMaterials materials;
     private final WorkingCalendar calendar;
+    private final ReleasedLookups lookups;
 
-    ApplicationPlanner(MatterCatalogue catalogue, ReusableMaterials materials, WorkingCalendar calendar) {
+    ApplicationPlanner(MatterCatalogue catalogue, ReusableMaterials materials, WorkingCalendar calendar,
+                       ReleasedLookups lookups) {
         this.catalogue = catalogue;
         this.materials = materials;
         this.calendar = calendar;
+        this.lookups = lookups;
     }
 
-    SubmissionPreview preview(PreviewRequest request) {
-        return plan(request.matter(), request.applicant(), request.declineReuse(), Map.of());
+    /** The plan, with the form pre-filled from the shared base as released for the stated purpose. */
+    @SuppressWarnings("unchecked")
+    SubmissionPreview preview(PreviewRequest request, String purpose) {
+        SubmissionPreview plan = plan(request.matter(), request.applicant(), request.declineReuse(), Map.of());
+        Matter matter = matter(request.matter());
+        if (matter.formFields().isEmpty()) {
+            return plan;
+        }
+        Holder applicant = Holder.of(request.applicant());
+        SubmissionPreview.Form form;
+        try {
+            Map<String, Object> view = lookups.lookup(applicant.type(), applicant.identifier(),
+                    new LinkedHashSet<>(matter.formFields()), purpose);
+            Map<String, Object> values = new LinkedHashMap<>();
+            ((Map<String, Map<String, Object>>) view.get("fields")).forEach((field, value) -> {
+                if (matter.formFields().contains(field)) {
+                    values.put(field, value.get("value"));
+                }
+            });
+            form = new SubmissionPreview.Form(values, (List<Map<String, String>>) view.get("withheld"), null);
+        } catch (ApiProblem nothing) {
+            form = new SubmissionPreview.Form(Map.of(), List.of(), nothing.error().code());
+        }
+        return new SubmissionPreview(plan.matter(), plan.materials(), plan.missing(), plan.pending(), plan.promise(),
+                form);
     }
 
     /**
@@ -62,7 +91,8 @@ class ApplicationPlanner {
                 (material.pendingAllowed() ? pending : missing).add(material.code());
             }
         }
-        return new SubmissionPreview(matter.code(), plans, missing, pending, MatterAnswer.of(matter, calendar).promise());
+        return new SubmissionPreview(matter.code(), plans, missing, pending, MatterAnswer.of(matter, calendar).promise(),
+                SubmissionPreview.Form.none());
     }
 
     Matter matter(String code) {

@@ -79,7 +79,7 @@ public class SubmissionController {
     public SubmissionPreview preview(@Valid @RequestBody PreviewRequest request,
                                      @RequestHeader(name = StatedPurpose.HEADER, required = false) String purpose) {
         purposes.require(purpose);
-        return previewer.preview(request);
+        return previewer.preview(request, purpose);
     }
 
     @Operation(summary = "Where a submission stands: overall, per department, its materials and timeline")

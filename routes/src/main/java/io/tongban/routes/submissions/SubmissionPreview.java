@@ -3,6 +3,7 @@ package io.tongban.routes.submissions;
 import io.tongban.routes.matters.MaterialSource;
 import io.tongban.routes.matters.MatterAnswer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How each required material of a matter would be satisfied for this applicant, what must still be uploaded (all of
@@ -10,9 +11,22 @@ import java.util.List;
  *
  * @param missing the materials the applicant must still upload before submitting
  * @param pending the materials the matter accepts later, on the applicant's commitment
+ * @param form    the application's form as the shared base fills it (empty at intake, where the form is given)
  */
 public record SubmissionPreview(String matter, List<Plan> materials, List<String> missing, List<String> pending,
-                                MatterAnswer.Promise promise) {
+                                MatterAnswer.Promise promise, Form form) {
+
+    /**
+     * The form pre-filled from the shared base (表单云): the values the caller may see for the stated purpose, what
+     * was withheld and why, or, when nothing could be filled, the code of the reason (e.g. the applicant is in no
+     * department's records yet).
+     */
+    public record Form(Map<String, Object> values, List<Map<String, String>> withheld, String unavailable) {
+
+        static Form none() {
+            return new Form(Map.of(), List.of(), null);
+        }
+    }
 
     /**
      * One material: the source that would satisfy it ({@code null} when only an upload can) and its trust grade; the

@@ -57,6 +57,9 @@ class MatterCatalogueTest {
         assertThatThrownBy(() -> read(base + "    departments: [{department: tax, working-days: 5}]\n"
                 + "    materials: []\n    deadline: 3\n"))
                 .hasMessageContaining("matter residence-permit").hasMessageContaining("deadline");
+        assertThatThrownBy(() -> read(base + "    form-fields: [name, shoeSize]\n"
+                + "    departments: [{department: tax, working-days: 5}]\n    materials: []\n"))
+                .hasMessageContaining("form-fields: 'shoeSize' is no canonical field");
         assertThatThrownBy(() -> read(base.replace("residence-permit:", "fishing-licence:")
                 + "    departments: [{department: tax, working-days: 5}]\n    materials: []\n"))
                 .hasMessageContaining("not a purpose");
@@ -64,6 +67,6 @@ class MatterCatalogueTest {
 
     private static MatterCatalogue read(String yaml) throws Exception {
         return MatterCatalogue.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
-                "residence-permit"::equals, DEPARTMENTS);
+                "residence-permit"::equals, DEPARTMENTS, type -> Set.of("name", "address"));
     }
 }

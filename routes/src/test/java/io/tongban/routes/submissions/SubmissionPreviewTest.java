@@ -21,7 +21,7 @@ class SubmissionPreviewTest extends SandboxedBusTest {
     private static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Test
-    @DisplayName("A residence permit reuses the applicant's signed proof of domicile and verifies identity and insurance at the departments; declined, the proof is missing")
+    @DisplayName("A residence permit reuses the applicant's signed proof of domicile, verifies identity and insurance at the departments and pre-fills the form; declined, the proof is missing")
     void reusesWhatTheApplicantHandedInBefore() {
         String proof = upload("domicile-proof", APPLICANT).path("id").asText();
 
@@ -36,6 +36,10 @@ class SubmissionPreviewTest extends SandboxedBusTest {
         assertThat(plan(preview, "insurance-record").path("department").asText()).isEqualTo("social-security");
         assertThat(preview.path("missing")).isEmpty();
         assertThat(preview.path("promise").path("departments").has("public-security")).isTrue();
+        JsonNode form = preview.path("form").path("values"); // 表单云: filled from the shared base for this purpose
+        assertThat(form.path("name").asText()).isNotEmpty();
+        assertThat(form.path("address").asText()).isNotEmpty(); // conditional, granted for residence permits
+        assertThat(form.has("ethnicity")).isFalse();
         assertThat(declined.path("missing").toString()).isEqualTo("[\"domicile-proof\"]");
     }
 
