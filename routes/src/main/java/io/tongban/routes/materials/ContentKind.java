@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.routes.matters.MaterialSource.FileKind;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -42,14 +43,7 @@ record ContentKind(FileKind kind, String mediaType) {
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return content.length >= prefix.length
+                && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

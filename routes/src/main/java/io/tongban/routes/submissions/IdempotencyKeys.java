@@ -24,6 +24,10 @@ class IdempotencyKeys {
     record Replay(int status, String body) {
     }
 
+    /** A key as held: the digest of the request that claimed it, its state, its answer once done, its expiry. */
+    private record Held(String requestHash, String state, Replay answer, Instant expiresAt) {
+    }
+
     static final Duration CLAIM_VALIDITY = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
@@ -50,28 +54,29 @@ class IdempotencyKeys {
                         Timestamp.from(now.plus(CLAIM_VALIDITY)));
                 return Optional.empty();
             } catch (DuplicateKeyException used) {
-                List<Object[]> rows = jdbc.query("SELECT request_hash, state, response_status, response_body, expires_at"
+                List<Held> rows = jdbc.query("SELECT request_hash, state, response_status, response_body, expires_at"
                                 + " FROM idempotency_key WHERE consumer = ? AND idem_key = ?",
-                        (row, n) -> new Object[] {row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
-                                row.getTimestamp(5).toInstant()}, consumer, key);
+                        (row, n) -> new Held(row.getString(1), row.getString(2),
+                                new Replay(row.getInt(3), row.getString(4)), row.getTimestamp(5).toInstant()),
+                        consumer, key);
                 if (rows.isEmpty()) {
                     continue; // released meanwhile
                 }
-                Object[] held = rows.get(0);
-                if (!((Instant) held[4]).isAfter(now)) {
+                Held held = rows.get(0);
+                if (!held.expiresAt().isAfter(now)) {
                     jdbc.update("DELETE FROM idempotency_key WHERE consumer = ? AND idem_key = ? AND expires_at <= ?",
                             consumer, key, Timestamp.from(now));
                     continue;
                 }
-                if (!held[0].equals(requestHash)) {
+                if (!held.requestHash().equals(requestHash)) {
                     throw new ApiProblem(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for another"
                             + " request body; use a new key for a new request");
                 }
-                if ("IN_FLIGHT".equals(held[1])) {
+                if ("IN_FLIGHT".equals(held.state())) {
                     throw new ApiProblem(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "The first request with this Idempotency-Key"
                             + " is still being processed; retry later");
                 }
-                return Optional.of(new Replay((Integer) held[2], (String) held[3]));
+                return Optional.of(held.answer());
             }
         }
         throw new ApiProblem(ErrorCode.IDEMPOTENCY_IN_FLIGHT, "This Idempotency-Key is contended; retry later");

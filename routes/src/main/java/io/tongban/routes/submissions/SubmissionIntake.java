@@ -58,18 +58,15 @@ class SubmissionIntake {
             throw incomplete(plan, uncommitted);
         }
         Matter matter = planner.matter(request.matter());
-        LocalDate today = calendar.today();
+        LocalDate today = plan.promise().ifAcceptedOn();
         Map<String, LocalDate> pending = new LinkedHashMap<>();
         for (Matter.RequiredMaterial material : matter.materials()) {
             if (plan.pending().contains(material.code())) {
                 pending.put(material.code(), calendar.promisedBy(today, material.pendingWorkingDays()));
             }
         }
-        Map<String, LocalDate> departments = new LinkedHashMap<>();
-        matter.departments().forEach(d -> departments.put(d.department(), calendar.promisedBy(today, d.workingDays())));
-        LocalDate promisedBy = departments.values().stream().max(LocalDate::compareTo).orElse(today);
         SubmissionAccepted accepted = new SubmissionAccepted(UUID.randomUUID().toString(), matter.code(), "ACCEPTED",
-                plan.materials(), pending, departments, promisedBy);
+                plan.materials(), pending, plan.promise().departments(), plan.promise().completeBy());
         String answer = write(accepted);
         Holder applicant = Holder.of(request.applicant());
         transactions.executeWithoutResult(status -> {
