@@ -12,6 +12,10 @@ start_artemis() {
   "$ARTEMIS_DIR/apache-artemis-${ARTEMIS_VERSION}/bin/artemis" create "$ARTEMIS_DIR/broker" --silent \
     --user tongban --password tongban --require-login --no-web --no-amqp-acceptor --no-hornetq-acceptor \
     --no-mqtt-acceptor --no-stomp-acceptor --host 127.0.0.1 --default-port "$ARTEMIS_PORT" >/dev/null
+  # the departments' submission queues redeliver with backoff and dead-letter, as the README asks of a broker
+  # (attempts and delays as short as the tests' own settings for the embedded broker)
+  sed -i 's|</address-settings>|<address-setting match="tongban.submissions.#"><dead-letter-address>tongban.dead-letter.submissions</dead-letter-address><redelivery-delay>200</redelivery-delay><redelivery-delay-multiplier>2</redelivery-delay-multiplier><max-redelivery-delay>500</max-redelivery-delay><max-delivery-attempts>3</max-delivery-attempts></address-setting></address-settings>|' \
+    "$ARTEMIS_DIR/broker/etc/broker.xml"
   "$ARTEMIS_DIR/broker/bin/artemis-service" start >/dev/null
   for _ in $(seq 1 60); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$ARTEMIS_PORT") 2>/dev/null; then

@@ -9,5 +9,15 @@ public enum Capability {
     /** Body in: an {@link IdentityCheckRequest}. Body out: an {@link IdentityCheckResult}. */
     IDENTITY_CHECK,
     /** The connector sends canonical changes to {@link ConnectorDescriptor#CHANGES_ENDPOINT} on its own. */
-    CHANGE_FEED
+    CHANGE_FEED,
+    /**
+     * Body in: a {@link SubmissionDelivery}. Body out: the department's receipt number, or null when its protocol
+     * gives none. Throws when the department did not take it: the bus redelivers later.
+     */
+    SUBMISSION_DELIVERY,
+    /**
+     * The connector sends each {@link DepartmentDecision} to {@link ConnectorDescriptor#DECISIONS_ENDPOINT} on its own;
+     * one that polls asks {@link ConnectorDescriptor#DECISION_POSITION_ENDPOINT} where to go on from.
+     */
+    DECISION_FEED
 }

@@ -23,6 +23,12 @@ public record ConnectorDescriptor(String source, Map<Capability, String> endpoin
     /** Where change feeds report a change they could not apply; body: a {@link RejectedChange}. */
     public static final String REJECTIONS_ENDPOINT = "direct:bus.base.change-rejected";
 
+    /** Where decision feeds deliver {@link DepartmentDecision}s. */
+    public static final String DECISIONS_ENDPOINT = "direct:bus.submissions.decisions";
+
+    /** Body in: the connector's source; body out: the position (a Long) of the last decision the bus applied, 0 if none. */
+    public static final String DECISION_POSITION_ENDPOINT = "direct:bus.submissions.decision-position";
+
     public ConnectorDescriptor {
         endpoints = Map.copyOf(endpoints);
         contributes = Map.copyOf(contributes);

@@ -2,6 +2,7 @@ package io.tongban.connectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.mappings.SubjectType;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -51,6 +52,35 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
                     .to(targetUri)
                 .onFallback()
                     .process(fallback)
+                .end();
+    }
+
+    /**
+     * A submission delivery endpoint: sends the {@link SubmissionDelivery} to {@code sendUri} inside the circuit
+     * breaker; when the department did not take it the endpoint fails, so that the bus delivers it again later.
+     */
+    protected void guardedDelivery(String endpointUri, String sendUri) {
+        guarded(from(endpointUri).routeId(routeIdOf(endpointUri)), sendUri, exchange -> {
+            throw new DepartmentException(source, "submission not delivered: " + failureDetail(exchange));
+        });
+    }
+
+    /**
+     * Polls the department's decision feed every {@code bus.connectors.<source>.decision-poll-interval} ms: asks the
+     * bus which position it applied last, sends it to {@code fetchUri} inside the circuit breaker (which answers the
+     * list of {@link DepartmentDecision}s after it, in order) and hands each on in order. A department that is down
+     * is asked again at the next poll; a decision the bus could not apply stops the batch, and the next poll resumes
+     * from it. Several bus nodes may poll alike: the bus applies a decision once.
+     */
+    protected void polledDecisions(String fetchUri) {
+        ProcessorDefinition<?> poll = from("timer:" + source + ".decisions?delay=1000&period={{bus.connectors."
+                + source + ".decision-poll-interval}}")
+                .routeId(source + ".decisions.poll")
+                .setBody(constant(source))
+                .to(ConnectorDescriptor.DECISION_POSITION_ENDPOINT);
+        guarded(poll, fetchUri, exchange -> exchange.getMessage().setBody(List.of()));
+        poll.split(body()).stopOnException()
+                .to(ConnectorDescriptor.DECISIONS_ENDPOINT)
                 .end();
     }
 

@@ -35,7 +35,8 @@ class ConnectorContractLintTest extends ConnectorIntegrationTest {
     /** {@code <department>.<system>.<action>}, each part lower-case words joined by hyphens. */
     private static final Pattern ROUTE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*){2}");
     private static final Set<Capability> REQUESTS =
-            EnumSet.of(Capability.PERSON_LOOKUP, Capability.ENTITY_LOOKUP, Capability.IDENTITY_CHECK);
+            EnumSet.of(Capability.PERSON_LOOKUP, Capability.ENTITY_LOOKUP, Capability.IDENTITY_CHECK,
+                    Capability.SUBMISSION_DELIVERY);
 
     @Autowired
     private List<ConnectorDescriptor> connectors;
@@ -104,7 +105,7 @@ class ConnectorContractLintTest extends ConnectorIntegrationTest {
     }
 
     @Test
-    @DisplayName("every lookup and identity check route runs inside a circuit breaker whose configuration exists and is named after its source")
+    @DisplayName("every lookup, identity check and submission delivery route runs inside a circuit breaker whose configuration exists and is named after its source")
     void everyRequestRouteUsesAnExistingBreakerConfiguration() {
         for (ConnectorDescriptor connector : connectors) {
             connector.endpoints().entrySet().stream().filter(entry -> REQUESTS.contains(entry.getKey())).forEach(entry -> {

@@ -77,7 +77,7 @@ public abstract class ConnectorIntegrationTest {
                         case PERSON_LOOKUP -> person;
                         case ENTITY_LOOKUP -> company;
                         case IDENTITY_CHECK -> new IdentityCheckRequest(person, sandbox.seed().demoPerson().name());
-                        case CHANGE_FEED -> null;
+                        case CHANGE_FEED, SUBMISSION_DELIVERY, DECISION_FEED -> null;
                     };
                     if (subject != null) {
                         Awaitility.await("first answer of " + endpoint).atMost(Duration.ofSeconds(60))

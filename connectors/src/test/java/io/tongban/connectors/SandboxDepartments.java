@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -26,7 +27,8 @@ public final class SandboxDepartments implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sandbox = Sandbox.start(SandboxConfig.builder().freePorts().feedDirectory(feedDirectory).build());
+        sandbox = Sandbox.start(SandboxConfig.builder().freePorts().feedDirectory(feedDirectory)
+                .decisionDelay(Duration.ofMillis(100)).build());
     }
 
     public static synchronized SandboxDepartments shared() {

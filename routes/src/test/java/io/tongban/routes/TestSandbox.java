@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** One sandbox per test JVM, on free ports, shared by every test class that talks to the line systems. */
 public final class TestSandbox {
@@ -25,6 +26,7 @@ public final class TestSandbox {
             }
             sandbox = Sandbox.start(SandboxConfig.builder().freePorts()
                     .feedDirectory(dataDir.resolve("feeds/market-supervision"))
+                    .decisionDelay(Duration.ofMillis(200))
                     .build());
             Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         }

@@ -1,6 +1,7 @@
 package io.tongban.sandbox;
 
 import io.tongban.sandbox.admin.AdminApi;
+import io.tongban.sandbox.applications.ApplicationCounts;
 import io.tongban.sandbox.http.SwitchableHttpServer;
 import io.tongban.sandbox.knobs.SystemKnobs;
 import io.tongban.sandbox.market.ChangeFile;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -73,15 +75,17 @@ public final class Sandbox implements AutoCloseable {
 
     private void startSystems() {
         String host = config.host();
+        Duration delay = config.decisionDelay();
         publicSecurity = track(new PublicSecuritySystem(seed, knobs.get(SystemId.PUBLIC_SECURITY), host,
-                FreePorts.resolve(host, config.publicSecurityPort())));
+                FreePorts.resolve(host, config.publicSecurityPort()), delay, config.clock()));
         marketSupervision = track(new MarketSupervisionSystem(seed, config.seed() + 1, knobs.get(SystemId.MARKET_SUPERVISION),
-                host, config.marketPort(), config.feedDirectory(), config.clock()));
-        tax = track(new TaxSystem(seed, knobs.get(SystemId.TAX), host, config.taxPort()));
+                host, config.marketPort(), config.feedDirectory(), delay, config.clock()));
+        tax = track(new TaxSystem(seed, knobs.get(SystemId.TAX), host, config.taxPort(), delay, config.clock()));
         socialSecurity = track(new SocialSecuritySystem(seed, config.seed() + 2, knobs.get(SystemId.SOCIAL_SECURITY),
-                host, FreePorts.resolve(host, config.socialBrokerPort()), brokerDirectory, config.clock()));
+                host, FreePorts.resolve(host, config.socialBrokerPort()), brokerDirectory, delay, config.clock()));
         admin = track(new SwitchableHttpServer("admin", host, config.adminPort(), Map.of("/",
-                new AdminApi(knobs, this::generateMarketChangeFile, this::publishSocialSecurityChangeEvents))));
+                new AdminApi(knobs, this::generateMarketChangeFile, this::publishSocialSecurityChangeEvents,
+                        this::applications))));
         admin.startListening();
         LOG.info("Sandbox started: public security {}, market supervision {}, tax {}, social security {}, admin {}",
                 publicSecurityAddress(), marketSupervisionUrl(), taxUrl(), socialSecurityBrokerUrl(), adminUrl());
@@ -160,6 +164,19 @@ public final class Sandbox implements AutoCloseable {
     /** Social security as it stands, including changes announced as events. */
     public SocialSecuritySystem socialSecurity() {
         return socialSecurity;
+    }
+
+    /**
+     * How often a department received and decided each application, by SQBH; same as GET /applications/{system}.
+     * Exactly once shows as {@code decidedTwice() == 0} however often an application was delivered.
+     */
+    public ApplicationCounts applications(SystemId system) {
+        return switch (system) {
+            case PUBLIC_SECURITY -> publicSecurity.applications();
+            case MARKET_SUPERVISION -> marketSupervision.applications();
+            case TAX -> tax.applications();
+            case SOCIAL_SECURITY -> socialSecurity.applications();
+        };
     }
 
     /** Same as POST /market-supervision/change-files. */

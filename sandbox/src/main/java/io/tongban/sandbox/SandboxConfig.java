@@ -2,6 +2,7 @@ package io.tongban.sandbox;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -10,16 +11,21 @@ import java.util.Objects;
  * {@link Sandbox} reports the ports it took.
  *
  * @param brokerDataDirectory the Artemis journal; null means a temporary directory removed on close
- * @param clock dates the change files and change events (Asia/Shanghai by default)
+ * @param clock dates the change files, change events, receipts and decisions (Asia/Shanghai by default)
+ * @param decisionDelay how long after receipt a department decides an application (PT0S: as soon as possible)
  */
 public record SandboxConfig(String host, int publicSecurityPort, int marketPort, int taxPort, int socialBrokerPort,
                             int adminPort, long seed, int persons, int entities, Path feedDirectory,
-                            Path brokerDataDirectory, Clock clock) {
+                            Path brokerDataDirectory, Clock clock, Duration decisionDelay) {
 
     public SandboxConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(feedDirectory, "feedDirectory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(decisionDelay, "decisionDelay");
+        if (decisionDelay.isNegative()) {
+            throw new IllegalArgumentException("sandbox.invalid_decision_delay: " + decisionDelay);
+        }
         for (int port : new int[] {publicSecurityPort, marketPort, taxPort, socialBrokerPort, adminPort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("sandbox.invalid_port: " + port);
@@ -38,7 +44,8 @@ public record SandboxConfig(String host, int publicSecurityPort, int marketPort,
     public Builder toBuilder() {
         return new Builder().host(host).publicSecurityPort(publicSecurityPort).marketPort(marketPort).taxPort(taxPort)
                 .socialBrokerPort(socialBrokerPort).adminPort(adminPort).seed(seed).persons(persons).entities(entities)
-                .feedDirectory(feedDirectory).brokerDataDirectory(brokerDataDirectory).clock(clock);
+                .feedDirectory(feedDirectory).brokerDataDirectory(brokerDataDirectory).clock(clock)
+                .decisionDelay(decisionDelay);
     }
 
     /** Builder starting from the documented defaults. */
@@ -55,6 +62,7 @@ public record SandboxConfig(String host, int publicSecurityPort, int marketPort,
         private Path feedDirectory = Path.of("data", "feeds", "market-supervision");
         private Path brokerDataDirectory;
         private Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+        private Duration decisionDelay = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -124,9 +132,14 @@ public record SandboxConfig(String host, int publicSecurityPort, int marketPort,
             return this;
         }
 
+        public Builder decisionDelay(Duration value) {
+            decisionDelay = value;
+            return this;
+        }
+
         public SandboxConfig build() {
             return new SandboxConfig(host, publicSecurityPort, marketPort, taxPort, socialBrokerPort, adminPort, seed,
-                    persons, entities, feedDirectory, brokerDataDirectory, clock);
+                    persons, entities, feedDirectory, brokerDataDirectory, clock, decisionDelay);
         }
     }
 }

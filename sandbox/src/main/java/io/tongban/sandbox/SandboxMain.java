@@ -1,6 +1,8 @@
 package io.tongban.sandbox;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox as its own process until it is interrupted (Ctrl-C). Settings come from
  * {@code --name=value} arguments or {@code -Dsandbox.name=value} properties, arguments winning:
  * host, publicSecurityPort, marketPort, taxPort, socialBrokerPort, adminPort, seed, persons,
- * entities, feedDirectory, brokerDataDirectory.
+ * entities, feedDirectory, brokerDataDirectory, decisionDelay (ISO-8601, e.g. PT2S).
  */
 public final class SandboxMain {
 
@@ -29,11 +31,13 @@ public final class SandboxMain {
         }, "sandbox-shutdown"));
         System.out.println("Tongban sandbox running (Ctrl-C stops it)");
         System.out.println("  public security    " + sandbox.publicSecurityAddress() + "?wsdl");
-        System.out.println("  market supervision " + sandbox.marketSupervisionUrl() + "/scjg/api/qy/{TYSHXYDM}");
-        System.out.println("  tax                " + sandbox.taxUrl() + "/sw/nsr?nsrsbh={id}");
-        System.out.println("  social security    " + sandbox.socialSecurityBrokerUrl() + " queue RS.CBXX.REQ, topic RS.CBXX.BG");
+        System.out.println("  market supervision " + sandbox.marketSupervisionUrl() + "/scjg/api/qy/{TYSHXYDM}, /scjg/api/sq, /scjg/api/bj");
+        System.out.println("  tax                " + sandbox.taxUrl() + "/sw/nsr?nsrsbh={id}, /sw/sq, /sw/bj");
+        System.out.println("  social security    " + sandbox.socialSecurityBrokerUrl()
+                + " queues RS.CBXX.REQ, RS.SQ.REQ, RS.SQ.JG, topic RS.CBXX.BG");
         System.out.println("  admin              " + sandbox.adminUrl() + "/knobs");
         System.out.println("  change files in    " + sandbox.feedDirectory().toAbsolutePath());
+        System.out.println("  decisions after    " + sandbox.config().decisionDelay());
         System.out.println("  demo person        " + sandbox.seed().demoPerson().identityNumber());
         System.out.println("  demo company       " + sandbox.seed().demoCompany().creditCode());
         stopped.await();
@@ -71,10 +75,14 @@ public final class SandboxMain {
                 case "entities" -> builder.entities(Integer.parseInt(value));
                 case "feedDirectory" -> builder.feedDirectory(Path.of(value));
                 case "brokerDataDirectory" -> builder.brokerDataDirectory(Path.of(value));
+                case "decisionDelay" -> builder.decisionDelay(Duration.parse(value));
                 default -> throw new IllegalArgumentException("sandbox.unknown_setting: " + name);
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("sandbox.invalid_argument: " + name + " is not a number: " + value, e);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("sandbox.invalid_argument: " + name + " is not an ISO-8601 duration: "
+                    + value, e);
         }
     }
 }

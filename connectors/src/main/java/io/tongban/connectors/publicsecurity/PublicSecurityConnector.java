@@ -2,15 +2,21 @@ package io.tongban.connectors.publicsecurity;
 
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.DecisionDialect;
+import io.tongban.connectors.DepartmentDecision;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.IdentityCheckRequest;
 import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.connectors.publicsecurity.wsdl.Bjjg;
 import io.tongban.connectors.publicsecurity.wsdl.RkxxFault_Exception;
 import io.tongban.connectors.publicsecurity.wsdl.Rkxx_Type;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Public security (公安) population information: SOAP 1.1 through CXF, generated from the department's WSDL.
- * QueryPerson feeds the person lookup; VerifyIdentity answers an identity check without sharing the record.
+ * QueryPerson feeds the person lookup; VerifyIdentity answers an identity check without sharing the record;
+ * SubmitApplication takes an application and FetchDecisions reads the decisions taken, in order.
  */
 @Component
 @ConditionalOnProperty(name = "bus.connectors.public-security.enabled", matchIfMissing = true)
@@ -34,6 +41,10 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
     private static final String FETCH = "direct:public-security.population.query-person";
     private static final String VERIFY = "direct:public-security.population.call-verify";
     private static final String SERVICE = "cxf:bean:publicSecurityRkxx";
+    static final String DELIVERY = "direct:public-security.applications.deliver";
+    private static final String SEND = "direct:public-security.applications.submit";
+    private static final String DECISIONS = "direct:public-security.applications.fetch-decisions";
+    private static final DecisionDialect DIALECT = new DecisionDialect("1", "0", Map.of("ZZBH", "licenceNumber"));
 
     private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/public-security/person.yaml");
 
@@ -45,7 +56,9 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
     static ConnectorDescriptor publicSecurityConnectorDescriptor() {
         return new ConnectorDescriptor(SOURCE, Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
-                Capability.IDENTITY_CHECK, IDENTITY_CHECK), Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
+                Capability.IDENTITY_CHECK, IDENTITY_CHECK,
+                Capability.SUBMISSION_DELIVERY, DELIVERY,
+                Capability.DECISION_FEED, DECISIONS), Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
     }
 
     @Override
@@ -76,6 +89,48 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
                 .to(SERVICE)
                 .process(e -> e.getMessage().setBody(
                         IdentityCheckResult.of(SOURCE, "1".equals(e.getMessage().getBody(String.class)))));
+
+        guardedDelivery(DELIVERY, SEND);
+        from(SEND).routeId("public-security.applications.submit")
+                .errorHandler(departmentRedelivery())
+                .process(e -> {
+                    SubmissionDelivery delivery = e.getMessage().getBody(SubmissionDelivery.class);
+                    e.getMessage().setBody(List.of(delivery.submission(), delivery.matter(), delivery.applicant(),
+                            delivery.formText("name"), delivery.formText("address")));
+                })
+                .removeHeaders("*")
+                .setHeader(CxfConstants.OPERATION_NAME, constant("SubmitApplication"))
+                .to(SERVICE)
+                .convertBodyTo(String.class);
+
+        polledDecisions(DECISIONS);
+        from(DECISIONS).routeId("public-security.applications.fetch-decisions")
+                .errorHandler(departmentRedelivery())
+                .process(e -> e.getMessage().setBody(List.of(e.getMessage().getBody(String.class), "500")))
+                .removeHeaders("*")
+                .setHeader(CxfConstants.OPERATION_NAME, constant("FetchDecisions"))
+                .to(SERVICE)
+                .process(PublicSecurityConnector::mapDecisions);
+    }
+
+    /** The answer's BJJG records, read as the department's other records are: field by field, by their names. */
+    private static void mapDecisions(Exchange exchange) {
+        List<?> answer = exchange.getMessage().getBody(List.class);
+        List<DepartmentDecision> decisions = new ArrayList<>();
+        for (Object item : answer.isEmpty() || answer.get(0) == null ? List.of() : (List<?>) answer.get(0)) {
+            Bjjg bjjg = (Bjjg) item;
+            Map<String, Object> record = new HashMap<>();
+            record.put("XH", bjjg.getXH());
+            record.put("SQBH", bjjg.getSQBH());
+            record.put("SLBH", bjjg.getSLBH());
+            record.put("JG", bjjg.getJG());
+            record.put("ZZBH", bjjg.getZZBH());
+            record.put("BJSJ", bjjg.getBJSJ());
+            record.put("YY", bjjg.getYY().stream().map(yy -> Map.of("DM", yy.getDM(), "SM", yy.getSM(), "YJ", yy.getYJ()))
+                    .toList());
+            decisions.add(DIALECT.decision(SOURCE, record));
+        }
+        exchange.getMessage().setBody(decisions);
     }
 
     private void mapRecord(Exchange exchange) {

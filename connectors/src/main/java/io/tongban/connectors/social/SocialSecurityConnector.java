@@ -3,11 +3,13 @@ package io.tongban.connectors.social;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.DecisionDialect;
 import io.tongban.connectors.DepartmentException;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.RejectedChange;
 import io.tongban.connectors.ResponseDigest;
+import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.MappingError;
@@ -15,6 +17,7 @@ import io.tongban.mappings.MappingException;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Social security (人社) insurance status: JMS request/reply on the department's own Artemis broker, plus change
  * events on a topic. The department still keeps some older persons under their 15-digit identity number, so a
- * miss under the 18-digit number is asked again under the old form.
+ * miss under the 18-digit number is asked again under the old form. Applications go as durable messages to the
+ * department's application queue; its decisions come back on its decision queue.
  */
 @Component
 @ConditionalOnProperty(name = "bus.connectors.social-security.enabled", matchIfMissing = true)
@@ -36,6 +40,10 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     static final String PERSON_LOOKUP = "direct:social-security.insurance.lookup";
     private static final String FETCH = "direct:social-security.insurance.fetch";
     private static final String ASK = "direct:social-security.insurance.ask";
+    static final String DELIVERY = "direct:social-security.applications.deliver";
+    private static final String SEND = "direct:social-security.applications.send";
+    private static final String DECISIONS = "socialSecurityJms:queue:{{bus.connectors.social-security.decision-queue}}";
+    private static final DecisionDialect DIALECT = new DecisionDialect("TG", "BTG", Map.of("SBBH", "insuranceNumber"));
     /** The canonical field social security's gxsj (update time, epoch milliseconds) maps to. */
     private static final String CHANGED_AT = "insuranceUpdatedAt";
 
@@ -49,7 +57,9 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     static ConnectorDescriptor socialSecurityConnectorDescriptor() {
         return new ConnectorDescriptor(SOURCE, Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
-                Capability.CHANGE_FEED, "socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}"),
+                Capability.CHANGE_FEED, "socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}",
+                Capability.SUBMISSION_DELIVERY, DELIVERY,
+                Capability.DECISION_FEED, DECISIONS),
                 Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
     }
 
@@ -104,6 +114,35 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                     .process(this::reject)
                     .to(ConnectorDescriptor.REJECTIONS_ENDPOINT)
                 .end();
+
+        guardedDelivery(DELIVERY, SEND);
+        // A persistent send returns once the department's broker has the message on disk: that is the delivery.
+        from(SEND).routeId("social-security.applications.send")
+                .errorHandler(departmentRedelivery())
+                .process(SocialSecurityConnector::application)
+                .marshal().json()
+                .removeHeaders("*")
+                .to(ExchangePattern.InOnly, "socialSecurityJms:queue:{{bus.connectors.social-security.application-queue}}"
+                        + "?jmsMessageType=Text&deliveryPersistent=true")
+                .setBody(constant(null));
+
+        // Transacted: a decision the bus could not apply goes back to the department's broker and comes again; one
+        // that is not a decision at all ends, after the broker's attempts, in the department's dead-letter queue.
+        from(DECISIONS + "?transacted=true").routeId("social-security.applications.decisions")
+                .unmarshal().json(Map.class)
+                .process(e -> e.getMessage().setBody(DIALECT.decision(SOURCE, e.getMessage().getBody(Map.class))))
+                .to(ConnectorDescriptor.DECISIONS_ENDPOINT);
+    }
+
+    private static void application(Exchange exchange) {
+        SubmissionDelivery delivery = exchange.getMessage().getBody(SubmissionDelivery.class);
+        Map<String, Object> sq = new LinkedHashMap<>();
+        sq.put("SQBH", delivery.submission());
+        sq.put("SXBM", delivery.matter());
+        sq.put("SFZHM", delivery.applicant());
+        sq.put("XM", delivery.formText("name"));
+        sq.put("DWMC", delivery.formText(delivery.matter().equals("company-establishment") ? "companyName" : "employerName"));
+        exchange.getMessage().setBody(sq);
     }
 
     /** Reports an event that cannot be applied, by its JMS message id; the message names the problem, not the data. */

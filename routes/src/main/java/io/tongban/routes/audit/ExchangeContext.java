@@ -109,7 +109,8 @@ public final class ExchangeContext {
         return recorded;
     }
 
-    String correlationId() {
+    /** The exchange's correlation id, also for work it starts that outlives it (a submission's department calls). */
+    public String correlationId() {
         return correlationId;
     }
 

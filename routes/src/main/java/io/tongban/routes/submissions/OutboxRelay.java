@@ -39,7 +39,7 @@ class OutboxRelay {
         for (Message message : waiting) {
             producer.sendBodyAndHeaders("jms:queue:" + QUEUE_PREFIX + message.department(), message.payload(),
                     Map.of("_AMQ_DUPL_ID", message.submission() + ":" + message.department(),
-                            "submission", message.submission()));
+                            "submission", message.submission(), "department", message.department()));
             jdbc.update("UPDATE submission_outbox SET sent_at = ? WHERE submission_id = ? AND department = ?",
                     Timestamp.from(clock.instant()), message.submission(), message.department());
         }

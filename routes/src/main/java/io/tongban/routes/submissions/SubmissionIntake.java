@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.routes.api.ApiProblem;
 import io.tongban.routes.api.ErrorCode;
+import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.routes.audit.ExchangeContext;
 import io.tongban.routes.audit.SubjectHasher;
+import io.tongban.routes.audit.SubjectReference;
 import io.tongban.routes.materials.Holder;
 import io.tongban.routes.matters.Matter;
 import io.tongban.routes.supervision.WorkingCalendar;
@@ -78,25 +81,31 @@ class SubmissionIntake {
 
     private void store(SubmissionAccepted accepted, SubmissionRequest request, Holder applicant, String consumer,
                        Instant now) {
-        jdbc.update("INSERT INTO submission (id, matter, applicant_type, applicant_hash, consumer, case_reference,"
-                        + " form_json, status, accepted_at, promised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                accepted.id(), accepted.matter(), applicant.type().name(), hasher.hash(applicant.identifier()), consumer,
+        SubjectReference subject = hasher.reference(applicant.type(), applicant.identifier());
+        jdbc.update("INSERT INTO submission (id, matter, applicant_type, applicant_hash, applicant_masked, consumer,"
+                        + " case_reference, form_json, status, accepted_at, promised_by, correlation_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                accepted.id(), accepted.matter(), subject.type(), subject.hash(), subject.masked(), consumer,
                 request.caseReference(), write(request.form()), accepted.status(), Timestamp.from(now),
-                Date.valueOf(accepted.promisedBy()));
+                Date.valueOf(accepted.promisedBy()),
+                ExchangeContext.current().map(ExchangeContext::correlationId).orElse(null));
+        List<SubmissionDelivery.Material> delivered = new ArrayList<>();
         for (SubmissionPreview.Plan material : accepted.materials()) {
             LocalDate until = accepted.pending().get(material.code());
             jdbc.update("INSERT INTO submission_material (submission_id, code, satisfied_by, material_id, department,"
                             + " pending_until) VALUES (?, ?, ?, ?, ?, ?)", accepted.id(), material.code(),
                     material.satisfiedBy() == null ? "PENDING" : material.satisfiedBy().name(), material.material(),
                     material.department(), until == null ? null : Date.valueOf(until));
+            delivered.add(new SubmissionDelivery.Material(material.code(),
+                    material.satisfiedBy() == null ? "PENDING" : material.satisfiedBy().name(), material.material()));
         }
         accepted.departments().forEach((department, by) -> {
             jdbc.update("INSERT INTO department_task (submission_id, department, status, promised_by)"
                     + " VALUES (?, ?, 'QUEUED', ?)", accepted.id(), department, Date.valueOf(by));
             jdbc.update("INSERT INTO submission_outbox (submission_id, department, payload, created_at)"
-                    + " VALUES (?, ?, ?, ?)", accepted.id(), department, write(Map.of("submission", accepted.id(),
-                    "matter", accepted.matter(), "department", department, "promisedBy", by.toString())),
-                    Timestamp.from(now));
+                    + " VALUES (?, ?, ?, ?)", accepted.id(), department, write(new SubmissionDelivery(accepted.id(),
+                    accepted.matter(), department, applicant.type().name(), applicant.identifier(), request.form(),
+                    delivered, by)), Timestamp.from(now));
         });
     }
 

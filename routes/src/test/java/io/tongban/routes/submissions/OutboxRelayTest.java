@@ -4,28 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tongban.routes.SandboxedBusTest;
+import io.tongban.sandbox.SystemId;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
-import org.apache.camel.ConsumerTemplate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The outbox relay against the bus's own Artemis broker: an accepted submission reaches its department's durable
- * queue, and a message sent again (a crash between sending and marking it sent) is dropped by the broker.
+ * The outbox relay against the bus's own Artemis broker: an accepted submission reaches its department through its
+ * durable queue, and a message sent again (a crash between sending and marking it sent) is dropped by the broker.
  */
 class OutboxRelayTest extends SandboxedBusTest {
 
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private ConsumerTemplate consumer;
 
     @Test
-    @DisplayName("An accepted submission lands once on its department's queue, even when its outbox row is relayed twice")
+    @DisplayName("An accepted submission reaches its department once, even when its outbox row is relayed twice")
     void relayedOnceWhateverHappens() {
         String body = "{\"matter\":\"insurance-registration\",\"applicant\":\"440604197701127170\","
                 + "\"commitments\":[\"labour-contract\"],\"declineReuse\":[\"labour-contract\"]}";
@@ -33,17 +31,18 @@ class OutboxRelayTest extends SandboxedBusTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         String id = accepted.body().path("id").asText();
-        String queue = "jms:queue:" + OutboxRelay.QUEUE_PREFIX + "social-security?selector=submission='" + id + "'";
 
         awaitSent(id);
-        String delivered = consumer.receiveBody(queue, 5_000, String.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id) == 1);
         jdbc.update("UPDATE submission_outbox SET sent_at = NULL WHERE submission_id = ?", id); // as after a crash
         awaitSent(id);
-        String again = consumer.receiveBody(queue, 2_000, String.class);
 
         assertThat(accepted.status()).isEqualTo(202);
-        assertThat(delivered).contains(id).contains("\"department\":\"social-security\"");
-        assertThat(again).isNull();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> receipts(id) == 1);
+    }
+
+    private static int receipts(String id) {
+        return sandbox().applications(SystemId.SOCIAL_SECURITY).receipts().getOrDefault(id, 0);
     }
 
     private void awaitSent(String id) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.tongban.sandbox.SystemId;
+import io.tongban.sandbox.applications.ApplicationCounts;
 import io.tongban.sandbox.http.Responses;
 import io.tongban.sandbox.knobs.KnobSettings;
 import io.tongban.sandbox.knobs.SystemKnobs;
@@ -20,13 +21,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The sandbox's own control surface:
  * GET /knobs, GET|PUT /knobs/{system}, POST /knobs/reset,
- * POST /market-supervision/change-files, POST /social-security/change-events.
+ * POST /market-supervision/change-files, POST /social-security/change-events, GET /applications/{system}.
  */
 public final class AdminApi implements HttpHandler {
 
@@ -36,12 +38,14 @@ public final class AdminApi implements HttpHandler {
     private final Map<SystemId, SystemKnobs> knobs;
     private final Supplier<ChangeFile> changeFiles;
     private final Supplier<List<SocialInsurance>> changeEvents;
+    private final Function<SystemId, ApplicationCounts> applications;
 
     public AdminApi(Map<SystemId, SystemKnobs> knobs, Supplier<ChangeFile> changeFiles,
-                    Supplier<List<SocialInsurance>> changeEvents) {
+                    Supplier<List<SocialInsurance>> changeEvents, Function<SystemId, ApplicationCounts> applications) {
         this.knobs = Map.copyOf(knobs);
         this.changeFiles = changeFiles;
         this.changeEvents = changeEvents;
+        this.applications = applications;
     }
 
     @Override
@@ -69,6 +73,11 @@ public final class AdminApi implements HttpHandler {
                     ObjectNode body = JSON.createObjectNode();
                     body.put("published", published.size()).set("sfzhm", published);
                     ok(exchange, 200, body);
+                } else if (path.startsWith("/applications/") && method.equals("GET")) {
+                    ApplicationCounts counts = applications.apply(SystemId.parse(path.substring("/applications/".length())));
+                    ok(exchange, 200, JSON.createObjectNode().put("received", counts.received())
+                            .put("deliveries", counts.deliveries()).put("decided", counts.decided())
+                            .put("decidedTwice", counts.decidedTwice()));
                 } else {
                     error(exchange, 404, "sandbox.not_found", method + " " + path + " is not an admin operation");
                 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Market supervision's current register: starts from the seed, then follows the change files. */
+/** Market supervision's current register: starts from the seed, then follows the change files and approvals. */
 public final class MarketRegistry {
 
     private final Map<String, Enterprise> enterprises = new ConcurrentHashMap<>();
@@ -19,6 +19,16 @@ public final class MarketRegistry {
 
     public Optional<Enterprise> find(String creditCode) {
         return Optional.ofNullable(enterprises.get(creditCode));
+    }
+
+    /** Whether an enterprise on the register bears exactly this name now. */
+    boolean nameTaken(String name) {
+        return enterprises.values().stream().anyMatch(e -> e.name().equals(name));
+    }
+
+    /** Adds a newly established enterprise; false when its credit code is already on the register. */
+    boolean register(Enterprise enterprise) {
+        return enterprises.putIfAbsent(enterprise.creditCode(), enterprise) == null;
     }
 
     void update(String creditCode, UnaryOperator<Enterprise> change) {

@@ -75,7 +75,8 @@ final class MarketSupervisionApi implements HttpHandler {
         return node;
     }
 
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+    /** The market supervision error body, shared with the application endpoints. */
+    static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("code", code).put("message", message);
         Responses.send(exchange, status, Responses.JSON, JSON.writeValueAsBytes(body));
     }

@@ -1,10 +1,16 @@
 package io.tongban.sandbox.publicsecurity;
 
+import io.tongban.sandbox.applications.Application;
+import io.tongban.sandbox.applications.Decision;
+import io.tongban.sandbox.applications.DecisionDesk;
+import io.tongban.sandbox.applications.FeedPage;
 import io.tongban.sandbox.knobs.SystemKnobs;
+import io.tongban.sandbox.publicsecurity.generated.Bjjg;
 import io.tongban.sandbox.publicsecurity.generated.Rkxx;
 import io.tongban.sandbox.publicsecurity.generated.RkxxFault;
 import io.tongban.sandbox.publicsecurity.generated.RkxxFault_Exception;
 import io.tongban.sandbox.publicsecurity.generated.Rkxx_Type;
+import io.tongban.sandbox.publicsecurity.generated.Yy;
 import io.tongban.sandbox.seed.IdentityNumbers;
 import io.tongban.sandbox.seed.Person;
 import jakarta.jws.WebService;
@@ -14,9 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The population information service, implementing the port type generated from rkxx.wsdl. */
+/**
+ * The population information service, implementing the port type generated from rkxx.wsdl: lookups, and
+ * residence-permit applications with their decision feed.
+ */
 @WebService(serviceName = "RkxxService", portName = "RkxxPort", targetNamespace = "http://ga.sandbox.tongban.io/rkxx",
         endpointInterface = "io.tongban.sandbox.publicsecurity.generated.Rkxx", wsdlLocation = "classpath:wsdl/rkxx.wsdl")
 final class RkxxEndpoint implements Rkxx {
@@ -25,10 +36,12 @@ final class RkxxEndpoint implements Rkxx {
 
     private final Map<String, Person> persons;
     private final SystemKnobs knobs;
+    private final DecisionDesk desk;
 
-    RkxxEndpoint(Map<String, Person> persons, SystemKnobs knobs) {
+    RkxxEndpoint(Map<String, Person> persons, SystemKnobs knobs, DecisionDesk desk) {
         this.persons = persons;
         this.knobs = knobs;
+        this.desk = desk;
     }
 
     @Override
@@ -60,6 +73,52 @@ final class RkxxEndpoint implements Rkxx {
         Person person = persons.get(validNumber(gmsfhm));
         boolean consistent = person != null && xm != null && person.name().equals(xm.trim());
         return consistent ? "1" : "0";
+    }
+
+    /** Blank SQBH or SXBM is a BAD_REQUEST fault; GMSFHM is judged in the decision, not here. */
+    @Override
+    public String submitApplication(String sqbh, String sxbm, String gmsfhm, String xm, String jzdz)
+            throws RkxxFault_Exception {
+        misbehave();
+        Map<String, String> fields = new HashMap<>();
+        fields.put("GMSFHM", gmsfhm);
+        fields.put("XM", xm);
+        fields.put("JZDZ", jzdz);
+        try {
+            return desk.receive(new Application(sqbh, sxbm, fields));
+        } catch (IllegalArgumentException e) {
+            throw fault("BAD_REQUEST", e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Bjjg> fetchDecisions(String zxxh, String zdts) throws RkxxFault_Exception {
+        misbehave();
+        FeedPage page;
+        try {
+            page = FeedPage.capped(zxxh, zdts);
+        } catch (IllegalArgumentException e) {
+            throw fault("BAD_REQUEST", e.getMessage());
+        }
+        return desk.after(page.after(), page.limit()).stream().map(RkxxEndpoint::bjjg).toList();
+    }
+
+    private static Bjjg bjjg(Decision decision) {
+        Bjjg bjjg = new Bjjg();
+        bjjg.setXH(Long.toString(decision.sequence()));
+        bjjg.setSQBH(decision.application().number());
+        bjjg.setSLBH(decision.receipt());
+        bjjg.setJG(decision.approved() ? "1" : "0");
+        for (Decision.Reason reason : decision.reasons()) {
+            Yy yy = new Yy();
+            yy.setDM(reason.code());
+            yy.setSM(reason.text());
+            yy.setYJ(reason.legalBasis());
+            bjjg.getYY().add(yy);
+        }
+        bjjg.setZZBH(decision.results().get("ZZBH"));
+        bjjg.setBJSJ(decision.decidedAt().toString());
+        return bjjg;
     }
 
     private void misbehave() {

@@ -1,9 +1,13 @@
 package io.tongban.sandbox.socialsecurity;
 
+import io.tongban.sandbox.applications.ApplicationCounts;
+import io.tongban.sandbox.applications.Decision;
+import io.tongban.sandbox.applications.DecisionDesk;
 import io.tongban.sandbox.knobs.SystemKnobs;
 import io.tongban.sandbox.seed.Seed;
 import io.tongban.sandbox.seed.SocialInsurance;
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -19,9 +23,12 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,12 +40,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The social security line system: its own embedded Artemis broker (persistent, security off), a few
- * consumers answering RS.CBXX.REQ, and change events on the multicast address RS.CBXX.BG.
+ * consumers answering RS.CBXX.REQ, change events on the multicast address RS.CBXX.BG, applications taken
+ * from RS.SQ.REQ and their decisions sent to RS.SQ.JG.
  */
 public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCloseable {
 
     public static final String REQUEST_QUEUE = "RS.CBXX.REQ";
     public static final String CHANGE_TOPIC = "RS.CBXX.BG";
+    public static final String APPLICATION_QUEUE = "RS.SQ.REQ";
+    public static final String DECISION_QUEUE = "RS.SQ.JG";
+    public static final String DEAD_LETTER_QUEUE = "DLQ";
+    private static final Logger LOG = LoggerFactory.getLogger(SocialSecuritySystem.class);
     private static final int CONSUMERS = 4;
     private static final int EVENTS_PER_BATCH = 3;
     /** Nanoseconds; the default is tuned for slow disks and makes durable sends crawl (field notes). */
@@ -48,6 +60,7 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
 
     private final Map<String, SocialInsurance> records = new ConcurrentHashMap<>();
     private final SystemKnobs knobs;
+    private final DecisionDesk desk;
     private final String brokerUrl;
     private final EmbeddedActiveMQ broker;
     private final ActiveMQConnectionFactory connectionFactory;
@@ -55,15 +68,20 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
     private final List<Session> consumerSessions = new ArrayList<>();
     private final Session publisherSession;
     private final MessageProducer publisher;
+    /** Used by the desk's decision thread only, as a JMS session must be. */
+    private final Session decisionSession;
+    private final MessageProducer decisionSender;
     private final List<String> changeable;
     private final Random changes;
     private final Clock clock;
 
     /** @param port a concrete port for the tcp acceptor */
     public SocialSecuritySystem(Seed seed, long randomSeed, SystemKnobs knobs, String host, int port,
-                                Path dataDirectory, Clock clock) {
+                                Path dataDirectory, Duration decisionDelay, Clock clock) {
         seed.socialInsurances().forEach(r -> records.put(r.heldUnder(), r));
         this.knobs = knobs;
+        this.desk = new DecisionDesk("social-security", "RSSL", new SocialSecurityRules(records, clock),
+                this::sendDecision, decisionDelay, clock);
         this.clock = clock;
         this.changes = new Random(randomSeed);
         this.changeable = changeableRecords(seed);
@@ -78,6 +96,9 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
             connection.start();
             this.publisherSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             this.publisher = publisherSession.createProducer(publisherSession.createTopic(CHANGE_TOPIC));
+            this.decisionSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            this.decisionSender = decisionSession.createProducer(decisionSession.createQueue(DECISION_QUEUE));
+            decisionSender.setDeliveryMode(DeliveryMode.PERSISTENT);
             startListening();
         } catch (Exception e) {
             close();
@@ -104,9 +125,11 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
                 .addQueueConfiguration(QueueConfiguration.of(REQUEST_QUEUE).setRoutingType(RoutingType.ANYCAST))
                 .addAddressConfiguration(new CoreAddressConfiguration().setName(CHANGE_TOPIC)
                         .addRoutingType(RoutingType.MULTICAST))
-                .addQueueConfiguration(QueueConfiguration.of("DLQ").setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of(APPLICATION_QUEUE).setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of(DECISION_QUEUE).setRoutingType(RoutingType.ANYCAST))
+                .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_QUEUE).setRoutingType(RoutingType.ANYCAST))
                 .addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST))
-                .addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+                .addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of(DEAD_LETTER_QUEUE))
                         .setExpiryAddress(SimpleString.of("ExpiryQueue")));
     }
 
@@ -131,6 +154,11 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
         return Optional.ofNullable(records.get(heldUnder));
     }
 
+    /** How often each application was received and decided. */
+    public ApplicationCounts applications() {
+        return desk.counts();
+    }
+
     @Override
     public synchronized void startListening() {
         if (!consumerSessions.isEmpty()) {
@@ -143,13 +171,20 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
                 MessageConsumer consumer = session.createConsumer(session.createQueue(REQUEST_QUEUE));
                 consumer.setMessageListener(new CbxxResponder(records, knobs, session));
             }
+            Session applications = connection.createSession(true, Session.SESSION_TRANSACTED);
+            consumerSessions.add(applications);
+            applications.createConsumer(applications.createQueue(APPLICATION_QUEUE))
+                    .setMessageListener(new ApplicationConsumer(desk, knobs, applications, DEAD_LETTER_QUEUE));
         } catch (JMSException e) {
             stopListening();
-            throw new IllegalStateException("sandbox.cannot_listen: " + REQUEST_QUEUE, e);
+            throw new IllegalStateException("sandbox.cannot_listen: " + REQUEST_QUEUE + ", " + APPLICATION_QUEUE, e);
         }
     }
 
-    /** Closes the request consumers: requests stay queued and their senders time out. */
+    /**
+     * Closes the request and application consumers: requests and applications stay queued, request senders
+     * time out. Decisions already due are still taken and sent.
+     */
     @Override
     public synchronized void stopListening() {
         for (Session session : consumerSessions) {
@@ -201,9 +236,22 @@ public final class SocialSecuritySystem implements SystemKnobs.Listening, AutoCl
         }
     }
 
+    /**
+     * Sends a decision to RS.SQ.JG, persistent: the send returns once the broker has it on disk. A decision
+     * that cannot be sent stays in the log only.
+     */
+    private void sendDecision(Decision decision) {
+        try {
+            decisionSender.send(decisionSession.createTextMessage(CbxxJson.decision(decision)));
+        } catch (JMSException | RuntimeException e) {
+            LOG.warn("Could not send decision XH {} to {}", decision.sequence(), DECISION_QUEUE, e);
+        }
+    }
+
     @Override
     public void close() {
         stopListening();
+        desk.close();
         try {
             if (connection != null) {
                 connection.close();

@@ -1,0 +1,41 @@
+package io.tongban.routes.audit;
+
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exchange-log entries of a submission's department calls, made long after the intake request that caused them:
+ * each delivery attempt and each decision received leaves one, under the intake's correlation id, with the matter as
+ * purpose and the submission as case, so that an auditor follows a case from the window to every department.
+ */
+@Component
+public class SubmissionEntries {
+
+    private final ExchangeLog log;
+
+    SubmissionEntries(ExchangeLog log) {
+        this.log = log;
+    }
+
+    /** @param outcome DELIVERED or FAILED (with the error code) */
+    public void delivery(String department, String submission, String matter, SubjectReference applicant,
+                         String correlationId, String outcome, long latencyMs, String errorCode) {
+        log.record(entry(department, "submission-delivery", outcome, submission, matter, applicant, correlationId)
+                .latencyMs(latencyMs)
+                .error(errorCode));
+    }
+
+    /** @param outcome APPROVED or REJECTED, or ALREADY_DECIDED for a decision received again */
+    public void decision(String department, String submission, String matter, SubjectReference applicant,
+                         String correlationId, String outcome) {
+        log.record(entry(department, "submission-decision", outcome, submission, matter, applicant, correlationId));
+    }
+
+    private static ExchangeEntry entry(String department, String operation, String outcome, String submission,
+                                       String matter, SubjectReference applicant, String correlationId) {
+        return new ExchangeEntry(ExchangeEntry.Kind.DEPARTMENT_CALL, Instant.now(), correlationId, operation, outcome)
+                .department(department)
+                .subject(applicant)
+                .purpose(matter, submission);
+    }
+}

@@ -1,0 +1,81 @@
+package io.tongban.routes.submissions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tongban.connectors.DepartmentDecision;
+import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.routes.audit.SubmissionEntries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the bus does when a department's connector delivered a submission, failed to, gave up, or brought a decision:
+ * the task's state and its exchange-log entry change together, in one transaction, so that nothing is applied
+ * unlogged.
+ */
+class DepartmentWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DepartmentWork.class);
+
+    private final DepartmentTasks tasks;
+    private final SubmissionEntries entries;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    DepartmentWork(DepartmentTasks tasks, SubmissionEntries entries, TransactionTemplate transactions,
+                   ObjectMapper json) {
+        this.tasks = tasks;
+        this.entries = entries;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** The outbox message, as the relay put it on the department's queue. */
+    public SubmissionDelivery read(String payload) throws JsonProcessingException {
+        return json.readValue(payload, SubmissionDelivery.class);
+    }
+
+    public void delivered(SubmissionDelivery delivery, String receipt, long latencyMs) {
+        transactions.executeWithoutResult(status -> {
+            tasks.delivered(delivery.submission(), delivery.department(), receipt);
+            log(delivery, "DELIVERED", latencyMs, null);
+        });
+    }
+
+    /** One failed attempt; the broker redelivers later, and after the configured attempts dead-letters it. */
+    public void failed(SubmissionDelivery delivery, long latencyMs) {
+        log(delivery, "FAILED", latencyMs, "connector.unavailable");
+    }
+
+    public void deadLettered(String submission, String department) {
+        transactions.executeWithoutResult(status -> {
+            tasks.deadLettered(submission, department);
+            tasks.owner(submission).ifPresent(owner -> entries.delivery(department, submission, owner.matter(),
+                    owner.applicant(), owner.correlationId(), "DEAD_LETTER", 0, "connector.unavailable"));
+        });
+        LOG.warn("Gave up delivering submission {} to {}: it is on the dead-letter queue", submission, department);
+    }
+
+    public void decided(DepartmentDecision decision) {
+        transactions.executeWithoutResult(status -> {
+            boolean applied = tasks.decide(decision);
+            tasks.owner(decision.submission()).ifPresentOrElse(
+                    owner -> entries.decision(decision.source(), decision.submission(), owner.matter(),
+                            owner.applicant(), owner.correlationId(),
+                            applied ? decision.outcome().name() : "ALREADY_DECIDED"),
+                    () -> LOG.warn("{} decided on submission {}, which this bus does not hold", decision.source(),
+                            decision.submission()));
+        });
+    }
+
+    public long position(String department) {
+        return tasks.position(department);
+    }
+
+    private void log(SubmissionDelivery delivery, String outcome, long latencyMs, String errorCode) {
+        tasks.owner(delivery.submission()).ifPresent(owner -> entries.delivery(delivery.department(),
+                delivery.submission(), owner.matter(), owner.applicant(), owner.correlationId(), outcome, latencyMs,
+                errorCode));
+    }
+}

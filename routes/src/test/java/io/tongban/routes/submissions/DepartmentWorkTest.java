@@ -1,0 +1,200 @@
+package io.tongban.routes.submissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.DepartmentDecision;
+import io.tongban.mappings.CreditCode;
+import io.tongban.routes.SandboxedBusTest;
+import io.tongban.routes.access.Role;
+import io.tongban.sandbox.SystemId;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Parallel processing end to end: a submission accepted over HTTP goes from the bus's queues through each
+ * department's connector, over that department's own protocol (SOAP, REST/JSON, REST/XML, JMS), to the sandbox
+ * department, which decides it after a delay; the decisions come back over the same protocols and are applied once.
+ */
+class DepartmentWorkTest extends SandboxedBusTest {
+
+    private static final String FOUNDER = "440305198304261274";
+    private static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Duration DECIDED_WITHIN = Duration.ofSeconds(30);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private ProducerTemplate producer;
+
+    @Test
+    @DisplayName("A company establishment is delivered to market supervision, tax and social security at once and approved by each; the new company's credit code comes back and the company is found in a lookup")
+    void approvedByEveryDepartment() {
+        String companyName = "通办示范" + UUID.randomUUID().toString().substring(0, 8) + "有限公司";
+        String id = establishCompany(companyName);
+
+        JsonNode status = awaitCompleted(id);
+
+        assertThat(status.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(status.path("completedAt").asText()).isNotEmpty();
+        assertThat(status.path("rejections").size()).isZero();
+        for (JsonNode task : status.path("departments")) {
+            assertThat(task.path("status").asText()).as(task.toString()).isEqualTo("APPROVED");
+            assertThat(task.path("receipt").asText()).as(task.toString()).isNotEmpty();
+            assertThat(task.path("decidedAt").asText()).as(task.toString()).isNotEmpty();
+        }
+        assertThat(events(status, "DELIVERED_TO_DEPARTMENT")).containsExactlyInAnyOrder(
+                "market-supervision", "social-security", "tax");
+        assertThat(events(status, "APPROVED")).containsExactlyInAnyOrder("market-supervision", "social-security", "tax");
+        String creditCode = task(status, "market-supervision").path("results").path("creditCode").asText();
+        assertThat(CreditCode.isValid(creditCode)).as(creditCode).isTrue();
+        Answer company = get("/api/v1/legal-entities/" + creditCode);
+        assertThat(company.status()).as(company.body().toString()).isEqualTo(200);
+        assertThat(sourceStatus(company.body(), "market-supervision")).isEqualTo("REFRESHED"); // read from the department
+        assertThat(company.body().toString()).contains(companyName);
+        for (SystemId department : List.of(SystemId.MARKET_SUPERVISION, SystemId.TAX, SystemId.SOCIAL_SECURITY)) {
+            assertThat(sandbox().applications(department).decisions().get(id)).as(department.toString()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("A company name already registered is rejected by market supervision with its reason and legal basis, told once with the submission; the other departments still decide")
+    void rejectedWithReasonsToldOnce() {
+        String id = establishCompany(sandbox().seed().demoCompany().name());
+
+        JsonNode status = awaitCompleted(id);
+
+        assertThat(status.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(status.path("rejections").size()).isEqualTo(1);
+        JsonNode reason = status.path("rejections").get(0);
+        assertThat(reason.path("department").asText()).isEqualTo("market-supervision");
+        assertThat(reason.path("code").asText()).isEqualTo("NAME_TAKEN");
+        assertThat(reason.path("legalBasis").asText()).contains("企业名称登记管理规定");
+        assertThat(task(status, "tax").path("status").asText()).isEqualTo("APPROVED");
+        assertThat(task(status, "social-security").path("status").asText()).isEqualTo("APPROVED");
+        assertThat(events(status, "COMPLETED_REJECTED")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Public security rejects a residence permit for a person it records as deceased, over SOAP")
+    void residencePermitOfADeceasedPersonRejected() {
+        String applicant = sandbox().seed().cases().deceasedButPaying();
+        String domicile = upload("domicile-proof", applicant);
+        String id = submit("{\"matter\":\"residence-permit\",\"applicant\":\"" + applicant + "\",\"materials\":{"
+                + "\"domicile-proof\":\"" + domicile + "\"},\"declineReuse\":[\"domicile-proof\"]}");
+
+        JsonNode status = awaitCompleted(id);
+
+        assertThat(status.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(status.path("rejections").findValuesAsText("code")).containsExactly("APPLICANT_DECEASED");
+        assertThat(status.path("rejections").get(0).path("legalBasis").asText()).contains("居住证暂行条例");
+    }
+
+    @Test
+    @DisplayName("Social security approves an insurance registration over JMS and names the insurance number")
+    void insuranceRegistrationApprovedOverJms() {
+        String id = submit("{\"matter\":\"insurance-registration\",\"applicant\":\"440604197701127170\","
+                + "\"form\":{\"employerName\":\"通办示范有限公司\"},"
+                + "\"commitments\":[\"labour-contract\"],\"declineReuse\":[\"labour-contract\"]}");
+
+        JsonNode status = awaitCompleted(id);
+
+        assertThat(status.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(task(status, "social-security").path("results").path("insuranceNumber").asText()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("A decision received again, or a different one for a decided task, changes nothing and is logged as such")
+    void aRedeliveredDecisionChangesNothing() {
+        String id = submit("{\"matter\":\"insurance-registration\",\"applicant\":\"440604197701127170\","
+                + "\"commitments\":[\"labour-contract\"],\"declineReuse\":[\"labour-contract\"]}");
+        JsonNode decided = awaitCompleted(id);
+
+        producer.sendBody(ConnectorDescriptor.DECISIONS_ENDPOINT, new DepartmentDecision("social-security", 0, id,
+                "forged", DepartmentDecision.Outcome.REJECTED,
+                List.of(new DepartmentDecision.Reason("LATE", "changed its mind", "none")), Map.of(), Instant.now()));
+
+        JsonNode after = get("/api/v1/submissions/" + id).body();
+        assertThat(after.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(after.path("departments")).isEqualTo(decided.path("departments"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE operation = 'submission-decision'"
+                + " AND outcome = 'ALREADY_DECIDED' AND entry_json LIKE ?", Long.class, "%" + id + "%")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A department that is down: its task is retried with backoff, then dead-lettered and shown as such, every attempt in the exchange log")
+    void downDepartmentDeadLettered() {
+        sandbox().knobs(SystemId.TAX).down(true);
+        String company = sandbox().seed().demoCompany().creditCode();
+        String licence = upload("business-licence", company);
+        String id = submit("{\"matter\":\"invoice-application\",\"applicant\":\"" + company + "\",\"materials\":{"
+                + "\"business-licence\":\"" + licence + "\"}}");
+
+        await().atMost(DECIDED_WITHIN).until(() ->
+                task(get("/api/v1/submissions/" + id).body(), "tax").path("status").asText().equals("DEAD_LETTER"));
+        JsonNode status = get("/api/v1/submissions/" + id).body();
+
+        assertThat(status.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(events(status, "DEAD_LETTER")).containsExactly("tax");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE operation = 'submission-delivery'"
+                + " AND outcome = 'FAILED' AND entry_json LIKE ?", Long.class, "%" + id + "%")).isEqualTo(3);
+        assertThat(sandbox().applications(SystemId.TAX).receipts()).doesNotContainKey(id);
+    }
+
+    private String establishCompany(String companyName) {
+        String articles = upload("articles-of-association", FOUNDER);
+        return submit("{\"matter\":\"company-establishment\",\"applicant\":\"" + FOUNDER + "\",\"form\":{"
+                + "\"name\":\"林示范\",\"companyName\":\"" + companyName + "\",\"companyDomicile\":\"深圳市南山区示范路1号\","
+                + "\"businessScope\":\"软件开发\"},\"materials\":{\"articles-of-association\":\"" + articles + "\"},"
+                + "\"declineReuse\":[\"domicile-proof\"],\"commitments\":[\"domicile-proof\"]}");
+    }
+
+    private JsonNode awaitCompleted(String id) {
+        await().atMost(DECIDED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() ->
+                get("/api/v1/submissions/" + id).body().path("completedAt").isTextual());
+        return get("/api/v1/submissions/" + id).body();
+    }
+
+    private static JsonNode task(JsonNode status, String department) {
+        for (JsonNode task : status.path("departments")) {
+            if (task.path("department").asText().equals(department)) {
+                return task;
+            }
+        }
+        throw new AssertionError("no task of " + department + " in " + status);
+    }
+
+    /** The departments of the timeline's events of one kind. */
+    private static List<String> events(JsonNode status, String event) {
+        return status.path("timeline").findParents("event").stream()
+                .filter(e -> e.path("event").asText().equals(event))
+                .map(e -> e.path("department").asText()).toList();
+    }
+
+    private String submit(String body) {
+        String matter = body.replaceAll(".*\"matter\":\"([^\"]+)\".*", "$1");
+        Answer answer = send(request("/api/v1/submissions").setHeader("Tongban-Purpose", matter)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
+        return answer.body().path("id").asText();
+    }
+
+    private String upload(String type, String holder) {
+        Answer answer = uploadMaterial(Role.PLATFORM, type, holder, "application/pdf", PDF);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().path("id").asText();
+    }
+}
