@@ -3,6 +3,7 @@ package io.tongban.routes.sandbox;
 import io.tongban.sandbox.Sandbox;
 import io.tongban.sandbox.SandboxConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,11 @@ public class EmbeddedSandboxConfiguration {
 
     @Bean(destroyMethod = "close")
     Sandbox sandbox(@Value("${bus.data-dir}") Path dataDir,
-                    @Value("${bus.connectors.market-supervision.feed-directory}") Path feedDirectory) {
+                    @Value("${bus.connectors.market-supervision.feed-directory}") Path feedDirectory,
+                    @Value("${bus.sandbox.decision-delay}") Duration decisionDelay) {
         return Sandbox.start(SandboxConfig.builder()
                 .feedDirectory(feedDirectory)
+                .decisionDelay(decisionDelay)
                 .brokerDataDirectory(dataDir.resolve("sandbox-broker"))
                 .build());
     }
