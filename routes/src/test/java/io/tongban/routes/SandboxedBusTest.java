@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,12 @@ public abstract class SandboxedBusTest {
         registry.add("bus.connectors.tax.url", sandbox::taxUrl);
         registry.add("bus.connectors.social-security.broker-url", sandbox::socialSecurityBrokerUrl);
         registry.add("bus.connectors.market-supervision.feed-directory", () -> sandbox.feedDirectory().toString());
+        Path region = OtherRegionPki.directory();
+        registry.add("bus.licences.recognised-regions[0].name", () -> OtherRegionPki.REGION);
+        registry.add("bus.licences.recognised-regions[0].trust-anchors[0]", () -> region.resolve("root.pem").toString());
+        registry.add("bus.licences.recognised-regions[0].intermediates[0]",
+                () -> region.resolve("issuing.pem").toString());
+        registry.add("bus.licences.recognised-regions[0].crls[0]", () -> region.resolve("issuing.crl").toString());
     }
 
     @AfterEach

@@ -87,6 +87,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/api/v1/submissions/preview")
                         .hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/submissions/*").hasRole(PLATFORM)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/licences/*/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/licences", "/api/v1/licences/*",
+                                "/api/v1/licences/*/verification").hasAnyRole(PLATFORM, DEPARTMENT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/revocation").hasRole(DEPARTMENT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/matters", "/api/v1/matters/*")
                         .authenticated()
                         .requestMatchers("/api/**").access(unlisted)

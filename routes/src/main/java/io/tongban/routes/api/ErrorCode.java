@@ -38,6 +38,14 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED("idempotency.key_reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused"),
     IDEMPOTENCY_IN_FLIGHT("idempotency.in_flight", HttpStatus.CONFLICT, "Request in flight"),
     MATERIAL_NOT_FOUND("material.not_found", HttpStatus.NOT_FOUND, "No such material"),
+    LICENCE_NOT_FOUND("licence.not_found", HttpStatus.NOT_FOUND, "No such licence"),
+    INVALID_LICENCE_IDENTIFIER("licence.invalid_identifier", HttpStatus.BAD_REQUEST, "Invalid licence identifier"),
+    INVALID_LICENCE("licence.invalid_document", HttpStatus.UNPROCESSABLE_ENTITY, "Invalid licence document"),
+    UNKNOWN_LICENCE_TYPE("licence.unknown_type", HttpStatus.UNPROCESSABLE_ENTITY, "Unknown licence type"),
+    LICENCE_NOT_TRUSTED("licence.signature_invalid", HttpStatus.UNPROCESSABLE_ENTITY, "Licence signature invalid"),
+    LICENCE_EXISTS("licence.exists", HttpStatus.CONFLICT, "Licence already held"),
+    NOT_THE_ISSUER("licence.not_issuer", HttpStatus.FORBIDDEN, "Only the issuer may do this"),
+    LICENCE_ALREADY_REVOKED("licence.already_revoked", HttpStatus.CONFLICT, "Licence already revoked"),
     RATE_LIMITED("access.rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL("bus.internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

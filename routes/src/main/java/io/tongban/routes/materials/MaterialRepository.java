@@ -26,15 +26,16 @@ class MaterialRepository {
                 material.acceptedBy(), Timestamp.from(material.acceptedAt()));
     }
 
-    /** A stored file with its signature. */
-    record Signed(String id, byte[] content, byte[] signature) {
+    /** A stored file with its signature and the window that accepted it. */
+    record Signed(String id, byte[] content, byte[] signature, String acceptedBy) {
     }
 
     /** A holder's materials of a type, newest first, with their files and signatures (at most ten). */
     List<Signed> signedOf(String holderHash, String type) {
-        return jdbc.query("SELECT id, content, signature FROM material WHERE holder_hash = ? AND type = ?"
+        return jdbc.query("SELECT id, content, signature, accepted_by FROM material WHERE holder_hash = ? AND type = ?"
                         + " ORDER BY accepted_at DESC FETCH FIRST 10 ROWS ONLY",
-                (row, n) -> new Signed(row.getString("id"), row.getBytes("content"), row.getBytes("signature")),
+                (row, n) -> new Signed(row.getString("id"), row.getBytes("content"), row.getBytes("signature"),
+                        row.getString("accepted_by")),
                 holderHash, type);
     }
 

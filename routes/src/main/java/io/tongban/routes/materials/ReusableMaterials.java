@@ -30,14 +30,18 @@ public class ReusableMaterials {
                 .filter(material -> material.type().equals(type)).isPresent();
     }
 
-    /** The id of the material to reuse, if any. */
-    public Optional<String> find(String holder, String type) {
+    /** A material to reuse, and the window that accepted it. */
+    public record Reusable(String id, String acceptedBy) {
+    }
+
+    /** The material to reuse, if any. */
+    public Optional<Reusable> find(String holder, String type) {
         String holderHash = hasher.hash(Holder.of(holder).identifier());
         for (MaterialRepository.Signed candidate : materials.signedOf(holderHash, type)) {
             VerificationReport report = signatures.verify(candidate.content(), candidate.signature());
             if (report.isValid() && report.revocation() != null
                     && report.revocation().state() == RevocationStatus.State.GOOD) {
-                return Optional.of(candidate.id());
+                return Optional.of(new Reusable(candidate.id(), candidate.acceptedBy()));
             }
         }
         return Optional.empty();

@@ -2,6 +2,8 @@ package io.tongban.routes.matters;
 
 import io.tongban.mappings.SubjectType;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A matter of the catalogue (事项): who applies, on what legal basis, the applicant's fields that pre-fill its form,
@@ -30,7 +32,18 @@ public record Matter(String code, String name, SubjectType applicant, String leg
                                    Integer pendingWorkingDays) {
     }
 
-    /** The licence an approval issues, and the department that issues it. */
-    public record IssuedLicence(String licenceType, String name, String issuer) {
+    /**
+     * The licence the issuer's approval issues, and where its holder's code and name, its number and its data fields
+     * come from: {@code applicant}, {@code form.<field>} or {@code result.<name>} (see {@link #SOURCE}).
+     */
+    public record IssuedLicence(String licenceType, String name, String issuer, String holderCode, String holderName,
+                                String number, Map<String, String> fields) {
+
+        public static final Pattern SOURCE =
+                Pattern.compile("applicant|form\\.[A-Za-z][A-Za-z0-9]*|result\\.[A-Za-z][A-Za-z0-9]*");
+
+        public IssuedLicence {
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.tongban.routes.lookup.ConnectorRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -127,8 +128,20 @@ public final class MatterCatalogue {
                 problems.add(where + "pending-allowed needs pending-working-days of at least 1");
             }
         }
-        if (matter.issues() != null && !departments.contains(matter.issues().issuer())) {
-            problems.add("issues: no connector for the issuer '" + matter.issues().issuer() + "'");
+        if (matter.issues() != null) {
+            Matter.IssuedLicence issues = matter.issues();
+            if (!departments.contains(issues.issuer())) {
+                problems.add("issues: no connector for the issuer '" + issues.issuer() + "'");
+            }
+            if (!matter.departments().stream().map(Matter.ResponsibleDepartment::department).toList()
+                    .contains(issues.issuer())) {
+                problems.add("issues: the issuer '" + issues.issuer() + "' is not among the matter's departments");
+            }
+            List<String> sources = new ArrayList<>(issues.fields().values());
+            sources.addAll(Arrays.asList(issues.holderCode(), issues.holderName(), issues.number()));
+            sources.stream().filter(source -> source == null || !Matter.IssuedLicence.SOURCE.matcher(source).matches())
+                    .forEach(source -> problems.add("issues: '" + source
+                            + "' is none of applicant, form.<field>, result.<name>"));
         }
         return problems;
     }

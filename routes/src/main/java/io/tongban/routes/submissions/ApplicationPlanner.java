@@ -4,6 +4,7 @@ import io.tongban.routes.api.ApiProblem;
 import io.tongban.routes.api.ErrorCode;
 import io.tongban.routes.api.ReleasedLookups;
 import io.tongban.routes.audit.ExchangeContext;
+import io.tongban.routes.licences.ReusableLicences;
 import io.tongban.routes.materials.Holder;
 import io.tongban.routes.materials.ReusableMaterials;
 import io.tongban.routes.matters.MaterialSource;
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Plans an application, for its preview and for its intake alike: each required material is satisfied by the first
- * of its sources that can, in the catalogue's order (system verification at intake; an earlier signed material of
- * the same holder unless declined; a material uploaded for this application). E-licences are not held by the bus
- * yet, so that source never satisfies. A preview also pre-fills the form from the shared base (表单云).
+ * of its sources that can, in the catalogue's order (system verification at intake; a licence of the applicant in
+ * force in the e-licence base, or an earlier signed material of the same holder, unless declined; a material
+ * uploaded for this application). A preview also pre-fills the form from the shared base (表单云).
  */
 @Service
 class ApplicationPlanner {
@@ -31,12 +32,14 @@ class ApplicationPlanner {
     private final MatterCatalogue catalogue;
     private final ReusableMaterials materials;
     private final WorkingCalendar calendar;
+    private final ReusableLicences licences;
     private final ReleasedLookups lookups;
 
-    ApplicationPlanner(MatterCatalogue catalogue, ReusableMaterials materials, WorkingCalendar calendar,
-                       ReleasedLookups lookups) {
+    ApplicationPlanner(MatterCatalogue catalogue, ReusableMaterials materials, ReusableLicences licences,
+                       WorkingCalendar calendar, ReleasedLookups lookups) {
         this.catalogue = catalogue;
         this.materials = materials;
+        this.licences = licences;
         this.calendar = calendar;
         this.lookups = lookups;
     }
@@ -107,29 +110,36 @@ class ApplicationPlanner {
             switch (source.type()) {
                 case SYSTEM_VERIFICATION -> {
                     return new SubmissionPreview.Plan(material.code(), material.name(), source.type(), source.grade(),
-                            source.department(), null, List.of(), material.pendingAllowed());
+                            source.department(), null, null, null, List.of(), material.pendingAllowed());
+                }
+                case E_LICENCE -> {
+                    Optional<ReusableLicences.Reusable> licence = declineReuse.contains(material.code())
+                            ? Optional.empty() : licences.find(applicant, source.licenceType());
+                    if (licence.isPresent()) {
+                        return new SubmissionPreview.Plan(material.code(), material.name(), source.type(),
+                                source.grade(), null, null, licence.get().identifier(), licence.get().region(),
+                                List.of(), material.pendingAllowed());
+                    }
                 }
                 case REUSE -> {
-                    Optional<String> earlier = declineReuse.contains(material.code()) ? Optional.empty()
-                            : materials.find(applicant, material.code());
+                    Optional<ReusableMaterials.Reusable> earlier = declineReuse.contains(material.code())
+                            ? Optional.empty() : materials.find(applicant, material.code());
                     if (earlier.isPresent()) {
                         return new SubmissionPreview.Plan(material.code(), material.name(), source.type(),
-                                source.grade(), null, earlier.get(), List.of(), material.pendingAllowed());
+                                source.grade(), null, earlier.get().id(), null, earlier.get().acceptedBy(), List.of(),
+                                material.pendingAllowed());
                     }
                 }
                 case UPLOAD -> {
                     if (uploaded != null && materials.belongsTo(applicant, uploaded, material.code())) {
                         return new SubmissionPreview.Plan(material.code(), material.name(), source.type(),
-                                source.grade(), null, uploaded, List.of(), material.pendingAllowed());
+                                source.grade(), null, uploaded, null, null, List.of(), material.pendingAllowed());
                     }
                     upload = source.files();
                 }
-                case E_LICENCE -> {
-                    // no e-licence base yet: the next source is tried
-                }
             }
         }
-        return new SubmissionPreview.Plan(material.code(), material.name(), null, null, null, null, upload,
+        return new SubmissionPreview.Plan(material.code(), material.name(), null, null, null, null, null, null, upload,
                 material.pendingAllowed());
     }
 }

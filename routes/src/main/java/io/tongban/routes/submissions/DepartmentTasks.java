@@ -3,6 +3,7 @@ package io.tongban.routes.submissions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.connectors.DepartmentDecision;
+import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.routes.audit.SubjectReference;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,6 +42,18 @@ class DepartmentTasks {
                         + " FROM submission WHERE id = ?", (row, n) -> new Owner(row.getString(1),
                         new SubjectReference(row.getString(2), row.getString(3), row.getString(4)), row.getString(5)),
                 submission).stream().findFirst();
+    }
+
+    /** The submission as it was put on the department's queue. */
+    Optional<SubmissionDelivery> delivery(String submission, String department) {
+        return jdbc.queryForList("SELECT payload FROM submission_outbox WHERE submission_id = ? AND department = ?",
+                String.class, submission, department).stream().findFirst().map(payload -> {
+                    try {
+                        return json.readValue(payload, SubmissionDelivery.class);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("a stored outbox message cannot be read", e);
+                    }
+                });
     }
 
     /** The department took the submission; a task already further along stays where it is. */

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.connectors.DepartmentDecision;
 import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.routes.audit.SubmissionEntries;
+import io.tongban.routes.licences.LicenceIssuer;
+import io.tongban.routes.matters.Matter;
+import io.tongban.routes.matters.MatterCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the bus does when a department's connector delivered a submission, failed to, gave up, or brought a decision:
  * the task's state and its exchange-log entry change together, in one transaction, so that nothing is applied
- * unlogged.
+ * unlogged. The approval of a matter's issuing department issues its e-licence in that same transaction, so that a
+ * licence exists exactly when its approval was applied.
  */
 class DepartmentWork {
 
@@ -22,13 +26,17 @@ class DepartmentWork {
     private final SubmissionEntries entries;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final MatterCatalogue catalogue;
+    private final LicenceIssuer licences;
 
     DepartmentWork(DepartmentTasks tasks, SubmissionEntries entries, TransactionTemplate transactions,
-                   ObjectMapper json) {
+                   ObjectMapper json, MatterCatalogue catalogue, LicenceIssuer licences) {
         this.tasks = tasks;
         this.entries = entries;
         this.transactions = transactions;
         this.json = json;
+        this.catalogue = catalogue;
+        this.licences = licences;
     }
 
     /** The outbox message, as the relay put it on the department's queue. */
@@ -60,6 +68,9 @@ class DepartmentWork {
     public void decided(DepartmentDecision decision) {
         transactions.executeWithoutResult(status -> {
             boolean applied = tasks.decide(decision);
+            if (applied && decision.outcome() == DepartmentDecision.Outcome.APPROVED) {
+                issueLicence(decision);
+            }
             tasks.owner(decision.submission()).ifPresentOrElse(
                     owner -> entries.decision(decision.source(), decision.submission(), owner.matter(),
                             owner.applicant(), owner.correlationId(),
@@ -71,6 +82,14 @@ class DepartmentWork {
 
     public long position(String department) {
         return tasks.position(department);
+    }
+
+    private void issueLicence(DepartmentDecision approval) {
+        tasks.delivery(approval.submission(), approval.source()).ifPresent(delivery -> catalogue.find(delivery.matter())
+                .map(Matter::issues)
+                .filter(issues -> issues.issuer().equals(approval.source()))
+                .ifPresent(issues -> licences.issue(approval.submission(), issues, delivery.applicant(),
+                        delivery.form(), approval.results())));
     }
 
     private void log(SubmissionDelivery delivery, String outcome, long latencyMs, String errorCode) {

@@ -5,7 +5,9 @@ import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.routes.audit.SubjectHasher;
 import io.tongban.routes.audit.SubmissionEntries;
+import io.tongban.routes.licences.LicenceIssuer;
 import io.tongban.routes.lookup.ConnectorRegistry;
+import io.tongban.routes.matters.MatterCatalogue;
 import io.tongban.routes.supervision.WorkingCalendar;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,8 +61,8 @@ class SubmissionConfiguration {
 
     @Bean
     DepartmentWork departmentWork(DepartmentTasks tasks, SubmissionEntries entries, TransactionTemplate transactions,
-                                  ObjectMapper json) {
-        return new DepartmentWork(tasks, entries, transactions, json);
+                                  ObjectMapper json, MatterCatalogue catalogue, LicenceIssuer licences) {
+        return new DepartmentWork(tasks, entries, transactions, json, catalogue, licences);
     }
 
     @Bean

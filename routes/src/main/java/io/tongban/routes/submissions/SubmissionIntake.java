@@ -92,12 +92,14 @@ class SubmissionIntake {
         List<SubmissionDelivery.Material> delivered = new ArrayList<>();
         for (SubmissionPreview.Plan material : accepted.materials()) {
             LocalDate until = accepted.pending().get(material.code());
-            jdbc.update("INSERT INTO submission_material (submission_id, code, satisfied_by, material_id, department,"
-                            + " pending_until) VALUES (?, ?, ?, ?, ?, ?)", accepted.id(), material.code(),
-                    material.satisfiedBy() == null ? "PENDING" : material.satisfiedBy().name(), material.material(),
-                    material.department(), until == null ? null : Date.valueOf(until));
+            jdbc.update("INSERT INTO submission_material (submission_id, code, satisfied_by, material_id, licence_id,"
+                            + " origin, department, pending_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", accepted.id(),
+                    material.code(), material.satisfiedBy() == null ? "PENDING" : material.satisfiedBy().name(),
+                    material.material(), material.licence(), material.origin(), material.department(),
+                    until == null ? null : Date.valueOf(until));
             delivered.add(new SubmissionDelivery.Material(material.code(),
-                    material.satisfiedBy() == null ? "PENDING" : material.satisfiedBy().name(), material.material()));
+                    material.satisfiedBy() == null ? "PENDING" : material.satisfiedBy().name(),
+                    material.licence() != null ? material.licence() : material.material()));
         }
         accepted.departments().forEach((department, by) -> {
             jdbc.update("INSERT INTO department_task (submission_id, department, status, promised_by)"

@@ -31,9 +31,11 @@ public record SubmissionPreview(String matter, List<Plan> materials, List<String
     /**
      * One material: the source that would satisfy it ({@code null} when only an upload can) and its trust grade; the
      * department for a system verification; the material used (an earlier one, or one uploaded for this
-     * application); the file kinds an upload may be.
+     * application) or the e-licence reused; where a reused one comes from (the window that accepted the material,
+     * or the licence's region, {@code local} for this bus's); the file kinds an upload may be.
      */
     public record Plan(String code, String name, MaterialSource.Type satisfiedBy, String grade, String department,
-                       String material, List<MaterialSource.FileKind> upload, boolean pendingAllowed) {
+                       String material, String licence, String origin, List<MaterialSource.FileKind> upload,
+                       boolean pendingAllowed) {
     }
 }

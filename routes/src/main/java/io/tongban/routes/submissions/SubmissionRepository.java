@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.connectors.DepartmentDecision;
+import io.tongban.routes.licences.LicenceIssuer;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,10 +30,12 @@ class SubmissionRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final LicenceIssuer issuer;
 
-    SubmissionRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    SubmissionRepository(JdbcTemplate jdbc, ObjectMapper json, LicenceIssuer issuer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.issuer = issuer;
     }
 
     /** The submission with this id, if the consumer asking is the one that submitted it. */
@@ -42,16 +45,17 @@ class SubmissionRepository {
                     List<SubmissionStatus.DepartmentTask> tasks = jdbc.query("SELECT department, status, promised_by,"
                             + " receipt, delivered_at, decided_at, reasons_json, results_json FROM department_task"
                             + " WHERE submission_id = ? ORDER BY department", (t, m) -> task(t), id);
-                    var materials = jdbc.query("SELECT code, satisfied_by, material_id, department, pending_until"
-                                    + " FROM submission_material WHERE submission_id = ? ORDER BY code",
+                    var materials = jdbc.query("SELECT code, satisfied_by, material_id, licence_id, origin, department,"
+                                    + " pending_until FROM submission_material WHERE submission_id = ? ORDER BY code",
                             (t, m) -> new SubmissionStatus.MaterialState(t.getString(1), t.getString(2), t.getString(3),
-                                    t.getString(4), localDate(t.getDate(5))), id);
+                                    t.getString(4), t.getString(5), t.getString(6), localDate(t.getDate(7))), id);
+                    List<LicenceIssuer.Issued> licences = issuer.issuedFor(id);
                     Instant completedAt = instant(row.getTimestamp("completed_at"));
                     return new SubmissionStatus(row.getString("id"), row.getString("matter"), row.getString("status"),
                             row.getString("case_reference"), row.getTimestamp("accepted_at").toInstant(),
                             row.getDate("promised_by").toLocalDate(), completedAt, tasks, rejections(tasks), materials,
-                            timeline(id, row.getTimestamp("accepted_at").toInstant(), completedAt,
-                                    row.getString("status"), tasks));
+                            licences, timeline(id, row.getTimestamp("accepted_at").toInstant(), completedAt,
+                                    row.getString("status"), tasks, licences));
                 }, id, consumer).stream().findFirst();
     }
 
@@ -69,7 +73,8 @@ class SubmissionRepository {
     }
 
     private List<SubmissionStatus.Event> timeline(String id, Instant acceptedAt, Instant completedAt, String status,
-                                                  List<SubmissionStatus.DepartmentTask> tasks) {
+                                                  List<SubmissionStatus.DepartmentTask> tasks,
+                                                  List<LicenceIssuer.Issued> licences) {
         List<SubmissionStatus.Event> timeline = new ArrayList<>();
         timeline.add(new SubmissionStatus.Event(acceptedAt, "ACCEPTED", null));
         jdbc.query("SELECT department, sent_at FROM submission_outbox WHERE submission_id = ? AND sent_at IS NOT NULL",
@@ -86,6 +91,8 @@ class SubmissionRepository {
                 timeline.add(new SubmissionStatus.Event(task.decidedAt(), task.status(), task.department()));
             }
         }
+        licences.forEach(licence -> timeline.add(new SubmissionStatus.Event(licence.issuedAt(), "LICENCE_ISSUED",
+                licence.issuedBy())));
         if (completedAt != null) {
             timeline.add(new SubmissionStatus.Event(completedAt, "COMPLETED_" + status, null));
         }

@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentDecision;
 import io.tongban.mappings.CreditCode;
-import io.tongban.routes.SandboxedBusTest;
-import io.tongban.routes.access.Role;
+import io.tongban.routes.SubmittingBusTest;
 import io.tongban.sandbox.SystemId;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,10 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * department's connector, over that department's own protocol (SOAP, REST/JSON, REST/XML, JMS), to the sandbox
  * department, which decides it after a delay; the decisions come back over the same protocols and are applied once.
  */
-class DepartmentWorkTest extends SandboxedBusTest {
+class DepartmentWorkTest extends SubmittingBusTest {
 
-    private static final String FOUNDER = "440305198304261274";
-    private static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(30);
 
     @Autowired
@@ -42,8 +36,8 @@ class DepartmentWorkTest extends SandboxedBusTest {
     @Test
     @DisplayName("A company establishment is delivered to market supervision, tax and social security at once and approved by each; the new company's credit code comes back and the company is found in a lookup")
     void approvedByEveryDepartment() {
-        String companyName = "通办示范" + UUID.randomUUID().toString().substring(0, 8) + "有限公司";
-        String id = establishCompany(companyName);
+        String companyName = uniqueCompanyName();
+        String id = establishCompany(companyName, null);
 
         JsonNode status = awaitCompleted(id);
 
@@ -72,7 +66,7 @@ class DepartmentWorkTest extends SandboxedBusTest {
     @Test
     @DisplayName("A company name already registered is rejected by market supervision with its reason and legal basis, told once with the submission; the other departments still decide")
     void rejectedWithReasonsToldOnce() {
-        String id = establishCompany(sandbox().seed().demoCompany().name());
+        String id = establishCompany(sandbox().seed().demoCompany().name(), null);
 
         JsonNode status = awaitCompleted(id);
 
@@ -151,50 +145,5 @@ class DepartmentWorkTest extends SandboxedBusTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE operation = 'submission-delivery'"
                 + " AND outcome = 'FAILED' AND entry_json LIKE ?", Long.class, "%" + id + "%")).isEqualTo(3);
         assertThat(sandbox().applications(SystemId.TAX).receipts()).doesNotContainKey(id);
-    }
-
-    private String establishCompany(String companyName) {
-        String articles = upload("articles-of-association", FOUNDER);
-        return submit("{\"matter\":\"company-establishment\",\"applicant\":\"" + FOUNDER + "\",\"form\":{"
-                + "\"name\":\"林示范\",\"companyName\":\"" + companyName + "\",\"companyDomicile\":\"深圳市南山区示范路1号\","
-                + "\"businessScope\":\"软件开发\"},\"materials\":{\"articles-of-association\":\"" + articles + "\"},"
-                + "\"declineReuse\":[\"domicile-proof\"],\"commitments\":[\"domicile-proof\"]}");
-    }
-
-    private JsonNode awaitCompleted(String id) {
-        await().atMost(DECIDED_WITHIN).pollInterval(Duration.ofMillis(200)).until(() ->
-                get("/api/v1/submissions/" + id).body().path("completedAt").isTextual());
-        return get("/api/v1/submissions/" + id).body();
-    }
-
-    private static JsonNode task(JsonNode status, String department) {
-        for (JsonNode task : status.path("departments")) {
-            if (task.path("department").asText().equals(department)) {
-                return task;
-            }
-        }
-        throw new AssertionError("no task of " + department + " in " + status);
-    }
-
-    /** The departments of the timeline's events of one kind. */
-    private static List<String> events(JsonNode status, String event) {
-        return status.path("timeline").findParents("event").stream()
-                .filter(e -> e.path("event").asText().equals(event))
-                .map(e -> e.path("department").asText()).toList();
-    }
-
-    private String submit(String body) {
-        String matter = body.replaceAll(".*\"matter\":\"([^\"]+)\".*", "$1");
-        Answer answer = send(request("/api/v1/submissions").setHeader("Tongban-Purpose", matter)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
-        return answer.body().path("id").asText();
-    }
-
-    private String upload(String type, String holder) {
-        Answer answer = uploadMaterial(Role.PLATFORM, type, holder, "application/pdf", PDF);
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
-        return answer.body().path("id").asText();
     }
 }

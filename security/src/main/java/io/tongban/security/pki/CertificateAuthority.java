@@ -73,6 +73,15 @@ public final class CertificateAuthority {
     /** Creates the root and issuing CA and an empty CRL in an empty directory. */
     public static CertificateAuthority create(SignatureAlgorithm algorithm, Path directory, char[] password,
                                               Clock clock) {
+        return create(algorithm, directory, password, clock, "Tongban Bus");
+    }
+
+    /**
+     * Creates the CAs under another operator's name ({@code "<operator> Root CA SM2"}, ...), as another region's PKI
+     * whose signatures a bus recognises beside its own would be named.
+     */
+    public static CertificateAuthority create(SignatureAlgorithm algorithm, Path directory, char[] password,
+                                              Clock clock, String operator) {
         if (existsIn(directory)) {
             throw new SecurityServiceException(ErrorCode.KEYSTORE_UNAVAILABLE, "a CA already exists in " + directory);
         }
@@ -81,12 +90,12 @@ public final class CertificateAuthority {
         String label = algorithm == SignatureAlgorithm.SM2_SM3 ? "SM2" : "ECDSA";
         KeyPair rootKeys = RawSignatures.generateKeyPair(algorithm);
         X509Certificate root = CertificateIssuer.selfSignedRoot(algorithm,
-                CertificateIssuer.caName("Tongban Bus Root CA " + label), rootKeys.getPublic(),
+                CertificateIssuer.caName(operator + " Root CA " + label), rootKeys.getPublic(),
                 rootKeys.getPrivate(), notBefore, now.plus(ROOT_VALIDITY));
         CertifiedKey rootKey = new CertifiedKey(rootKeys.getPrivate(), List.of(root));
         KeyPair issuingKeys = RawSignatures.generateKeyPair(algorithm);
         X509Certificate issuingCertificate = CertificateIssuer.issuingCa(algorithm, rootKey,
-                CertificateIssuer.caName("Tongban Bus Issuing CA " + label), issuingKeys.getPublic(),
+                CertificateIssuer.caName(operator + " Issuing CA " + label), issuingKeys.getPublic(),
                 notBefore, now.plus(ISSUING_VALIDITY));
         CertifiedKey issuing = new CertifiedKey(issuingKeys.getPrivate(), List.of(issuingCertificate, root));
         X509CRL crl = CrlIssuer.initial(algorithm, issuing, now);
