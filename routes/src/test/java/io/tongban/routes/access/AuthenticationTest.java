@@ -41,12 +41,13 @@ class AuthenticationTest extends SandboxedBusTest {
 
     /** The operations public by nature; everything else the bus maps must refuse an anonymous caller. */
     private static final Set<String> PUBLIC = Set.of("GET /api/v1/trust-anchors", "GET /api/v1/crls/{algorithm}",
-            "GET /api/v1/audit/checkpoint");
+            "GET /api/v1/audit/checkpoint", "GET /api/v1/licences/{identifier}/status");
     private static final String PERSON = "/api/v1/persons/440305198304261274";
     /** Sample values for the path variables of the mapped operations. */
     private static final Map<String, String> VARIABLES = Map.of("{idNumber}", "440305198304261274",
             "{creditCode}", "91440300MA5FXT4K7Q", "{index}", "0", "{algorithm}", "sm2",
-            "{id}", "00000000-0000-0000-0000-000000000000", "{code}", "company-establishment");
+            "{id}", "00000000-0000-0000-0000-000000000000", "{code}", "company-establishment",
+            "{identifier}", "1.2.156.3005.2.11100000MB0000010Q001.11440300MB00000237.1.001.0");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
