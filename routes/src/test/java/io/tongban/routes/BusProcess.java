@@ -31,6 +31,12 @@ final class BusProcess implements AutoCloseable {
     }
 
     static BusProcess start(Path dataDir, Sandbox sandbox) throws IOException, InterruptedException {
+        return start(dataDir, sandbox, List.of());
+    }
+
+    /** @param configuration further {@code --name=value} arguments, e.g. an external database and broker */
+    static BusProcess start(Path dataDir, Sandbox sandbox, List<String> configuration)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
@@ -46,6 +52,7 @@ final class BusProcess implements AutoCloseable {
                 // its own change feeds, so that it takes nothing from the other tests' bus
                 "--bus.connectors.market-supervision.feed-directory=" + dataDir.resolve("feed"),
                 "--bus.connectors.social-security.subscription=bus-process-" + port));
+        command.addAll(configuration);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("bus-" + port + ".log").toFile())
