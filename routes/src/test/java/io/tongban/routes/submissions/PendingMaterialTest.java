@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PendingMaterialTest extends SandboxedBusTest {
 
     private static final String FOUNDER = "440305198304261274";
-    private static final String STRANGER = "440605199302163559";
+    private static final String STRANGER = "440306198805123511"; // given materials by no other test
     private static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
