@@ -84,8 +84,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/materials").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials/*").hasRole(PLATFORM)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/api/v1/submissions/preview")
-                        .hasRole(PLATFORM)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/submissions", "/api/v1/submissions/preview",
+                                "/api/v1/submissions/*/materials/*").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/submissions/*").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/licences/*/status").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/licences", "/api/v1/licences/*",
@@ -94,6 +94,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences").hasRole(PLATFORM)
                         .requestMatchers(HttpMethod.GET, "/api/v1/purposes", "/api/v1/matters", "/api/v1/matters/*")
                         .authenticated()
+                        .requestMatchers("/api/v1/supervision/**").hasRole(AUDITOR)
                         .requestMatchers("/api/**").access(unlisted)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated());

@@ -34,6 +34,8 @@ public enum ErrorCode {
     WRONG_APPLICANT("submission.wrong_applicant", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong kind of applicant"),
     SUBMISSION_NOT_FOUND("submission.not_found", HttpStatus.NOT_FOUND, "No such submission"),
     SUBMISSION_INCOMPLETE("submission.incomplete", HttpStatus.UNPROCESSABLE_ENTITY, "Application incomplete"),
+    MATERIAL_NOT_PENDING("submission.material_not_pending", HttpStatus.CONFLICT, "Material not owed"),
+    MATERIAL_UNSUITABLE("submission.material_unsuitable", HttpStatus.UNPROCESSABLE_ENTITY, "Material unsuitable"),
     IDEMPOTENCY_KEY_REQUIRED("idempotency.key_required", HttpStatus.BAD_REQUEST, "Idempotency-Key required"),
     IDEMPOTENCY_KEY_REUSED("idempotency.key_reused", HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused"),
     IDEMPOTENCY_IN_FLIGHT("idempotency.in_flight", HttpStatus.CONFLICT, "Request in flight"),

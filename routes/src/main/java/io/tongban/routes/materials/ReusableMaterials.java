@@ -26,8 +26,16 @@ public class ReusableMaterials {
 
     /** Whether the material with this id is the holder's and of this type (a material uploaded for an application). */
     public boolean belongsTo(String holder, String id, String type) {
-        return materials.find(id, hasher.hash(Holder.of(holder).identifier()))
-                .filter(material -> material.type().equals(type)).isPresent();
+        return belongsToHash(hasher.hash(Holder.of(holder).identifier()), id, type);
+    }
+
+    /**
+     * The same for a holder known only by its keyed hash (as a submission keeps its applicant).
+     *
+     * @param holderHash the {@link SubjectHasher#hash} of the holder's canonical identifier
+     */
+    public boolean belongsToHash(String holderHash, String id, String type) {
+        return materials.find(id, holderHash).filter(material -> material.type().equals(type)).isPresent();
     }
 
     /** A material to reuse, and the window that accepted it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.connectors.DepartmentDecision;
 import io.tongban.routes.licences.LicenceIssuer;
+import io.tongban.routes.supervision.SupervisionEvents;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,11 +32,13 @@ class SubmissionRepository {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final LicenceIssuer issuer;
+    private final SupervisionEvents supervision;
 
-    SubmissionRepository(JdbcTemplate jdbc, ObjectMapper json, LicenceIssuer issuer) {
+    SubmissionRepository(JdbcTemplate jdbc, ObjectMapper json, LicenceIssuer issuer, SupervisionEvents supervision) {
         this.jdbc = jdbc;
         this.json = json;
         this.issuer = issuer;
+        this.supervision = supervision;
     }
 
     /** The submission with this id, if the consumer asking is the one that submitted it. */
@@ -91,6 +94,8 @@ class SubmissionRepository {
                 timeline.add(new SubmissionStatus.Event(task.decidedAt(), task.status(), task.department()));
             }
         }
+        supervision.events(id).forEach(event -> timeline.add(new SubmissionStatus.Event(event.at(), event.event(),
+                event.department())));
         licences.forEach(licence -> timeline.add(new SubmissionStatus.Event(licence.issuedAt(), "LICENCE_ISSUED",
                 licence.issuedBy())));
         if (completedAt != null) {
