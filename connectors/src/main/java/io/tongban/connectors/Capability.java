@@ -16,8 +16,8 @@ public enum Capability {
      */
     SUBMISSION_DELIVERY,
     /**
-     * The connector sends each {@link DepartmentDecision} to {@link ConnectorDescriptor#DECISIONS_ENDPOINT} on its own;
-     * one that polls asks {@link ConnectorDescriptor#DECISION_POSITION_ENDPOINT} where to go on from.
+     * The connector sends its department's {@link DepartmentDecision}s to {@link ConnectorDescriptor#DECISIONS_ENDPOINT}
+     * on its own; one that polls asks {@link ConnectorDescriptor#DECISION_POSITION_ENDPOINT} where to go on from.
      */
     DECISION_FEED
 }

@@ -23,7 +23,10 @@ public record ConnectorDescriptor(String source, Map<Capability, String> endpoin
     /** Where change feeds report a change they could not apply; body: a {@link RejectedChange}. */
     public static final String REJECTIONS_ENDPOINT = "direct:bus.base.change-rejected";
 
-    /** Where decision feeds deliver {@link DepartmentDecision}s. */
+    /**
+     * Where decision feeds deliver {@link DepartmentDecision}s: a {@code List} of them in feed order (a page of a
+     * polled feed, or the one decision of a message), which the bus applies together in one transaction.
+     */
     public static final String DECISIONS_ENDPOINT = "direct:bus.submissions.decisions";
 
     /** Body in: the connector's source; body out: the position (a Long) of the last decision the bus applied, 0 if none. */

@@ -26,7 +26,8 @@ public class CoreEndpointsStandIn extends RouteBuilder {
         from(ConnectorDescriptor.REJECTIONS_ENDPOINT).routeId("bus.base.change-rejected-stand-in")
                 .process(e -> rejections.add(e.getMessage().getMandatoryBody(RejectedChange.class)));
         from(ConnectorDescriptor.DECISIONS_ENDPOINT).routeId("bus.submissions.decisions-stand-in")
-                .process(e -> decisions.add(e.getMessage().getMandatoryBody(DepartmentDecision.class)));
+                .process(e -> e.getMessage().getMandatoryBody(List.class).forEach(decision ->
+                        decisions.add((DepartmentDecision) decision)));
         from(ConnectorDescriptor.DECISION_POSITION_ENDPOINT).routeId("bus.submissions.decision-position-stand-in")
                 .process(e -> {
                     String source = e.getMessage().getMandatoryBody(String.class);

@@ -18,6 +18,7 @@ import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -130,7 +131,8 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
         // that is not a decision at all ends, after the broker's attempts, in the department's dead-letter queue.
         from(DECISIONS + "?transacted=true").routeId("social-security.applications.decisions")
                 .unmarshal().json(Map.class)
-                .process(e -> e.getMessage().setBody(DIALECT.decision(SOURCE, e.getMessage().getBody(Map.class))))
+                .process(e -> e.getMessage().setBody(List.of(DIALECT.decision(SOURCE,
+                        e.getMessage().getBody(Map.class)))))
                 .to(ConnectorDescriptor.DECISIONS_ENDPOINT);
     }
 

@@ -1,6 +1,7 @@
 package io.tongban.routes.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.tongban.security.SignatureAlgorithm;
 import io.tongban.security.SignatureService;
 import io.tongban.security.pki.BusPki;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -49,10 +52,32 @@ public class AuditConfiguration {
         return SubjectHasher.fromKeyFile(Path.of(properties.subjectKeyFile()));
     }
 
+    /**
+     * The writer's own connection, outside the shared pool: exchanges wait for the writer while they hold pooled
+     * connections (their state commits only once their entry is durable), so a writer borrowing from that pool would
+     * starve behind the very exchanges waiting for it.
+     */
+    @Bean(destroyMethod = "close")
+    WriterConnection exchangeLogWriterConnection(DataSourceProperties dataSource) {
+        HikariDataSource connection = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        connection.setPoolName("exchange-log-writer");
+        connection.setMaximumPoolSize(1);
+        return new WriterConnection(connection);
+    }
+
+    /** Not a DataSource bean, so that the application's own pool is still configured as usual. */
+    record WriterConnection(HikariDataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            dataSource.close();
+        }
+    }
+
     @Bean
-    ExchangeLogWriter exchangeLogWriter(JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash auditHash,
-                                        AuditProperties properties) {
-        return new ExchangeLogWriter(jdbc, transactions, auditHash, properties.maxBatch());
+    ExchangeLogWriter exchangeLogWriter(WriterConnection connection, MerkleHash auditHash, AuditProperties properties) {
+        return new ExchangeLogWriter(new JdbcTemplate(connection.dataSource()),
+                new TransactionTemplate(new DataSourceTransactionManager(connection.dataSource())), auditHash,
+                properties.maxBatch());
     }
 
     @Bean

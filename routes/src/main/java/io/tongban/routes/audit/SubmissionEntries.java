@@ -1,6 +1,7 @@
 package io.tongban.routes.audit;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +26,19 @@ public class SubmissionEntries {
                 .error(errorCode));
     }
 
-    /** @param outcome APPROVED or REJECTED, or ALREADY_DECIDED for a decision received again */
-    public void decision(String department, String submission, String matter, SubjectReference applicant,
-                         String correlationId, String outcome) {
-        log.record(entry(department, "submission-decision", outcome, submission, matter, applicant, correlationId));
+    /**
+     * The entry of a decision received, recorded with the others of its page by {@link #record}.
+     *
+     * @param outcome APPROVED or REJECTED, or ALREADY_DECIDED for a decision received again
+     */
+    public ExchangeEntry decision(String department, String submission, String matter, SubjectReference applicant,
+                                  String correlationId, String outcome) {
+        return entry(department, "submission-decision", outcome, submission, matter, applicant, correlationId);
+    }
+
+    /** Records entries in one durable append: a page of decisions waits for the log once, not once per decision. */
+    public void record(List<ExchangeEntry> entries) {
+        log.record(entries);
     }
 
     private static ExchangeEntry entry(String department, String operation, String outcome, String submission,

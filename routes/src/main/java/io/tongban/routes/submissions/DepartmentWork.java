@@ -2,12 +2,18 @@ package io.tongban.routes.submissions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tongban.connectors.DepartmentDecision;
 import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.routes.audit.ExchangeEntry;
 import io.tongban.routes.audit.SubmissionEntries;
 import io.tongban.routes.licences.LicenceIssuer;
 import io.tongban.routes.matters.Matter;
 import io.tongban.routes.matters.MatterCatalogue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,15 +34,20 @@ class DepartmentWork {
     private final ObjectMapper json;
     private final MatterCatalogue catalogue;
     private final LicenceIssuer licences;
+    private final Counter appliedDecisions;
+    private final Counter repeatedDecisions;
 
     DepartmentWork(DepartmentTasks tasks, SubmissionEntries entries, TransactionTemplate transactions,
-                   ObjectMapper json, MatterCatalogue catalogue, LicenceIssuer licences) {
+                   ObjectMapper json, MatterCatalogue catalogue, LicenceIssuer licences, MeterRegistry meters) {
         this.tasks = tasks;
         this.entries = entries;
         this.transactions = transactions;
         this.json = json;
         this.catalogue = catalogue;
         this.licences = licences;
+        // decisions applied, and received again (changing nothing): what the departments have done, for operators
+        this.appliedDecisions = meters.counter("tongban.submissions.decisions", "outcome", "applied");
+        this.repeatedDecisions = meters.counter("tongban.submissions.decisions", "outcome", "already-decided");
     }
 
     /** The outbox message, as the relay put it on the department's queue. */
@@ -65,18 +76,30 @@ class DepartmentWork {
         LOG.warn("Gave up delivering submission {} to {}: it is on the dead-letter queue", submission, department);
     }
 
-    public void decided(DepartmentDecision decision) {
+    /**
+     * Applies a page of one department's decisions in one transaction, with one exchange-log append for them all.
+     * The submissions' rows are locked in the order of their ids, so that two departments' pages touching the same
+     * submissions wait for each other instead of deadlocking.
+     */
+    public void decided(List<DepartmentDecision> page) {
+        List<DepartmentDecision> byId = page.stream().sorted(Comparator.comparing(DepartmentDecision::submission))
+                .toList();
         transactions.executeWithoutResult(status -> {
-            boolean applied = tasks.decide(decision);
-            if (applied && decision.outcome() == DepartmentDecision.Outcome.APPROVED) {
-                issueLicence(decision);
+            List<ExchangeEntry> logged = new ArrayList<>();
+            for (DepartmentDecision decision : byId) {
+                boolean applied = tasks.decide(decision);
+                if (applied && decision.outcome() == DepartmentDecision.Outcome.APPROVED) {
+                    issueLicence(decision);
+                }
+                (applied ? appliedDecisions : repeatedDecisions).increment();
+                tasks.owner(decision.submission()).ifPresentOrElse(
+                        owner -> logged.add(entries.decision(decision.source(), decision.submission(), owner.matter(),
+                                owner.applicant(), owner.correlationId(),
+                                applied ? decision.outcome().name() : "ALREADY_DECIDED")),
+                        () -> LOG.warn("{} decided on submission {}, which this bus does not hold",
+                                decision.source(), decision.submission()));
             }
-            tasks.owner(decision.submission()).ifPresentOrElse(
-                    owner -> entries.decision(decision.source(), decision.submission(), owner.matter(),
-                            owner.applicant(), owner.correlationId(),
-                            applied ? decision.outcome().name() : "ALREADY_DECIDED"),
-                    () -> LOG.warn("{} decided on submission {}, which this bus does not hold", decision.source(),
-                            decision.submission()));
+            entries.record(logged);
         });
     }
 

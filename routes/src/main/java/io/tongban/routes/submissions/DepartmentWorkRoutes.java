@@ -5,6 +5,7 @@ import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentDecision;
 import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.routes.lookup.ConnectorRegistry;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -52,9 +53,13 @@ class DepartmentWorkRoutes extends RouteBuilder {
                         e.getMessage().getHeader("department", String.class)));
 
         from(ConnectorDescriptor.DECISIONS_ENDPOINT).routeId("submissions.decisions")
-                .process(e -> work.decided(e.getMessage().getMandatoryBody(DepartmentDecision.class)));
+                .process(e -> work.decided(decisions(e.getMessage().getMandatoryBody(List.class))));
         from(ConnectorDescriptor.DECISION_POSITION_ENDPOINT).routeId("submissions.decision-position")
                 .process(e -> e.getMessage().setBody(work.position(e.getMessage().getMandatoryBody(String.class))));
+    }
+
+    private static List<DepartmentDecision> decisions(List<?> page) {
+        return page.stream().map(DepartmentDecision.class::cast).toList();
     }
 
     private static long elapsed(Exchange exchange) {

@@ -3,6 +3,7 @@ package io.tongban.routes.submissions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tongban.routes.audit.SubjectHasher;
 import io.tongban.routes.audit.SubmissionEntries;
 import io.tongban.routes.licences.LicenceIssuer;
@@ -41,8 +42,8 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, ProducerTemplate producer) {
-        return new OutboxRelay(jdbc, producer, Clock.systemUTC());
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, ProducerTemplate producer) {
+        return new OutboxRelay(jdbc, transactions, producer, Clock.systemUTC());
     }
 
     @Bean
@@ -61,8 +62,9 @@ class SubmissionConfiguration {
 
     @Bean
     DepartmentWork departmentWork(DepartmentTasks tasks, SubmissionEntries entries, TransactionTemplate transactions,
-                                  ObjectMapper json, MatterCatalogue catalogue, LicenceIssuer licences) {
-        return new DepartmentWork(tasks, entries, transactions, json, catalogue, licences);
+                                  ObjectMapper json, MatterCatalogue catalogue, LicenceIssuer licences,
+                                  MeterRegistry meters) {
+        return new DepartmentWork(tasks, entries, transactions, json, catalogue, licences, meters);
     }
 
     @Bean

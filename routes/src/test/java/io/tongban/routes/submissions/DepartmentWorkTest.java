@@ -116,9 +116,9 @@ class DepartmentWorkTest extends SubmittingBusTest {
                 + "\"commitments\":[\"labour-contract\"],\"declineReuse\":[\"labour-contract\"]}");
         JsonNode decided = awaitCompleted(id);
 
-        producer.sendBody(ConnectorDescriptor.DECISIONS_ENDPOINT, new DepartmentDecision("social-security", 0, id,
-                "forged", DepartmentDecision.Outcome.REJECTED,
-                List.of(new DepartmentDecision.Reason("LATE", "changed its mind", "none")), Map.of(), Instant.now()));
+        producer.sendBody(ConnectorDescriptor.DECISIONS_ENDPOINT, List.of(new DepartmentDecision("social-security", 0,
+                id, "forged", DepartmentDecision.Outcome.REJECTED,
+                List.of(new DepartmentDecision.Reason("LATE", "changed its mind", "none")), Map.of(), Instant.now())));
 
         JsonNode after = get("/api/v1/submissions/" + id).body();
         assertThat(after.path("status").asText()).isEqualTo("APPROVED");
