@@ -70,7 +70,8 @@ class DepartmentTasks {
     }
 
     /**
-     * Applies a decision and advances the department's feed position, in one transaction.
+     * Applies a decision, in the caller's transaction if there is one; the caller advances the department's feed
+     * position in that transaction after its last decision ({@link #advance}).
      *
      * @return whether it changed anything (false: already decided, or a submission the bus does not hold)
      */
@@ -90,7 +91,6 @@ class DepartmentTasks {
             if (applied) {
                 completeIfDecided(decision.submission());
             }
-            advance(decision.source(), decision.position());
             return applied;
         }));
     }
@@ -124,7 +124,12 @@ class DepartmentTasks {
         }
     }
 
-    private void advance(String department, long position) {
+    /**
+     * Moves the department's feed position forward to {@code position}. Taken last in a transaction, after the
+     * submissions' rows, so that two nodes applying overlapping pages of one feed never wait for each other in a
+     * circle.
+     */
+    void advance(String department, long position) {
         jdbc.update("UPDATE decision_position SET position = ? WHERE department = ? AND position < ?",
                 position, department, position);
     }

@@ -99,6 +99,8 @@ class DepartmentWork {
                         () -> LOG.warn("{} decided on submission {}, which this bus does not hold",
                                 decision.source(), decision.submission()));
             }
+            page.stream().mapToLong(DepartmentDecision::position).max()
+                    .ifPresent(last -> tasks.advance(page.get(0).source(), last));
             entries.record(logged);
         });
     }
