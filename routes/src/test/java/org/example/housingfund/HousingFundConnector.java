@@ -5,36 +5,32 @@ import io.tongban.connectors.ConnectorDescriptor;
 import io.tongban.connectors.DepartmentRouteBuilder;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.ResponseDigest;
+import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Component;
 
 /**
- * A department's connector written the way the README tells a department IT team to: its own package (outside the
- * bus's, on purpose), a mapping spec shipped beside it, a descriptor, configuration under
- * {@code bus.connectors.housing-fund}. Nothing in the core names it.
+ * A department's connector in Java, written the way the README tells a department IT team to: its own package
+ * (outside the bus's, on purpose), its folder {@code departments/housing-fund/} with its description and mapping
+ * spec, configuration under {@code bus.connectors.housing-fund}. Nothing in the core names it.
  */
-@Component
 public class HousingFundConnector extends DepartmentRouteBuilder {
 
     static final String SOURCE = "housing-fund";
     private static final String PERSON_LOOKUP = "direct:housing-fund.account.lookup";
     private static final String FETCH = "direct:housing-fund.account.fetch";
 
-    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/housing-fund/person.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("departments/housing-fund/person.yaml");
 
     public HousingFundConnector() {
         super(SOURCE);
     }
 
-    @Bean
-    static ConnectorDescriptor housingFundConnectorDescriptor() {
-        return new ConnectorDescriptor(SOURCE, Map.of(Capability.PERSON_LOOKUP, PERSON_LOOKUP),
-                Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
+    static ConnectorDescriptor descriptor() {
+        return ConnectorDescriptions.of(SOURCE).descriptor(Map.of(Capability.PERSON_LOOKUP, PERSON_LOOKUP));
     }
 
     @Override

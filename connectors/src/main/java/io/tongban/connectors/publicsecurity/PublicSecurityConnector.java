@@ -9,6 +9,7 @@ import io.tongban.connectors.IdentityCheckRequest;
 import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.connectors.publicsecurity.wsdl.Bjjg;
 import io.tongban.connectors.publicsecurity.wsdl.RkxxFault_Exception;
 import io.tongban.connectors.publicsecurity.wsdl.Rkxx_Type;
@@ -22,17 +23,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Component;
 
 /**
  * Public security (公安) population information: SOAP 1.1 through CXF, generated from the department's WSDL.
  * QueryPerson feeds the person lookup; VerifyIdentity answers an identity check without sharing the record;
  * SubmitApplication takes an application and FetchDecisions reads the decisions taken, in order.
  */
-@Component
-@ConditionalOnProperty(name = "bus.connectors.public-security.enabled", matchIfMissing = true)
 public class PublicSecurityConnector extends DepartmentRouteBuilder {
 
     static final String SOURCE = "public-security";
@@ -52,13 +48,13 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
         super(SOURCE);
     }
 
-    @Bean
-    static ConnectorDescriptor publicSecurityConnectorDescriptor() {
-        return new ConnectorDescriptor(SOURCE, Map.of(
+    /** What the core finds it by: its endpoints, checked against its description. */
+    static ConnectorDescriptor descriptor() {
+        return ConnectorDescriptions.of(SOURCE).descriptor(Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
                 Capability.IDENTITY_CHECK, IDENTITY_CHECK,
                 Capability.SUBMISSION_DELIVERY, DELIVERY,
-                Capability.DECISION_FEED, DECISIONS), Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
+                Capability.DECISION_FEED, DECISIONS));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tongban.connectors.social;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.ConnectorError;
 import io.tongban.connectors.DecisionDialect;
 import io.tongban.connectors.DepartmentException;
 import io.tongban.connectors.DepartmentRouteBuilder;
@@ -10,6 +11,7 @@ import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.RejectedChange;
 import io.tongban.connectors.ResponseDigest;
 import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.mappings.IdentityNumber;
 import io.tongban.mappings.MappingEngine;
 import io.tongban.mappings.MappingError;
@@ -23,9 +25,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Component;
 
 /**
  * Social security (人社) insurance status: JMS request/reply on the department's own Artemis broker, plus change
@@ -33,8 +32,6 @@ import org.springframework.stereotype.Component;
  * miss under the 18-digit number is asked again under the old form. Applications go as durable messages to the
  * department's application queue; its decisions come back on its decision queue.
  */
-@Component
-@ConditionalOnProperty(name = "bus.connectors.social-security.enabled", matchIfMissing = true)
 public class SocialSecurityConnector extends DepartmentRouteBuilder {
 
     static final String SOURCE = "social-security";
@@ -54,14 +51,13 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
         super(SOURCE);
     }
 
-    @Bean
-    static ConnectorDescriptor socialSecurityConnectorDescriptor() {
-        return new ConnectorDescriptor(SOURCE, Map.of(
+    /** What the core finds it by: its endpoints, checked against its description. */
+    static ConnectorDescriptor descriptor() {
+        return ConnectorDescriptions.of(SOURCE).descriptor(Map.of(
                 Capability.PERSON_LOOKUP, PERSON_LOOKUP,
                 Capability.CHANGE_FEED, "socialSecurityJms:topic:{{bus.connectors.social-security.change-topic}}",
                 Capability.SUBMISSION_DELIVERY, DELIVERY,
-                Capability.DECISION_FEED, DECISIONS),
-                Map.of(SubjectType.PERSON, PERSON_SPEC.targets()));
+                Capability.DECISION_FEED, DECISIONS));
     }
 
     @Override
@@ -150,7 +146,7 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     /** Reports an event that cannot be applied, by its JMS message id; the message names the problem, not the data. */
     private void reject(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String code = cause instanceof MappingException mapping ? mapping.code() : "feed.malformed_event";
+        String code = cause instanceof MappingException mapping ? mapping.code() : ConnectorError.MALFORMED_EVENT.code();
         String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         String location = exchange.getContext().resolvePropertyPlaceholders("{{bus.connectors.social-security.change-topic}}")
                 + ":" + exchange.getMessage().getHeader("JMSMessageID");

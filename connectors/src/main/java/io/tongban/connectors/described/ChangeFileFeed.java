@@ -1,14 +1,15 @@
-package io.tongban.connectors.market;
+package io.tongban.connectors.described;
 
 import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.ConnectorError;
 import io.tongban.connectors.RejectedChange;
+import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.mappings.ChangeMapping;
 import io.tongban.mappings.MappingException;
 import io.tongban.mappings.RecordDigest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,38 +18,41 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
- * Market supervision's daily change file {@code QYBG_yyyyMMdd.csv} (GB18030), dropped into the feed directory.
- * Each row is applied on its own: a broken row is reported and skipped, the rest of the file still counts. A row's
- * digest is over its bytes as they stand in the file, without its line break: GB18030 encodes every character in
- * exactly one way, so the decoded row encoded again gives back the department's bytes.
+ * A department's change files, run from its description's {@code change-file} section: each file dropped into the
+ * directory is read row by row, each row applied on its own; a broken row is reported and skipped, the rest of the
+ * file still counts. A row's digest is over its bytes as they stand in the file, without its line break (encoded
+ * again in the file's charset, which for GB18030 and UTF-8 gives back the department's bytes).
  */
-@Component
-@ConditionalOnProperty(name = "bus.connectors.market-supervision.enabled", matchIfMissing = true)
-public class MarketChangeFileFeed extends RouteBuilder {
+public class ChangeFileFeed extends RouteBuilder {
 
-    private static final Charset FILE_CHARSET = Charset.forName("GB18030");
-    private static final List<String> COLUMNS = List.of("TYSHXYDM", "BGXM", "BGQNR", "BGHNR", "BGRQ");
-    private static final String ROW = "direct:market-supervision.change-file.row";
+    private final String source;
+    private final String directoryKey;
+    private final ChangeFileDescription feed;
+    private final ChangeMapping spec;
 
-    private final ChangeMapping changeSpec = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml");
+    public ChangeFileFeed(ConnectorDescription description) {
+        this.source = description.source();
+        this.feed = ChangeFileDescription.read(description);
+        this.directoryKey = description.key(feed.directoryParameter());
+        this.spec = ChangeMapping.fromClasspath(feed.spec());
+    }
 
     @Override
     public void configure() {
-        from("file:{{bus.connectors.market-supervision.feed-directory}}"
-                + "?include=QYBG_\\d{8}\\.csv&charset=" + FILE_CHARSET.name() + "&readLock=changed&readLockMinAge=500"
+        String row = "direct:" + source + ".change-file.row";
+        from("file:{{" + directoryKey + "}}?include=" + feed.include() + "&charset=" + feed.charset().name()
+                + "&readLock=changed&readLockMinAge=500"
                 + "&move=.done/${file:name}.${date:now:HHmmssSSS}&moveFailed=.failed/${file:name}")
-                .routeId("market-supervision.change-file.read")
+                .routeId(source + ".change-file.read")
                 .split(body().tokenize("\n")).streaming().stopOnException()
                     .filter(simple("${exchangeProperty.CamelSplitIndex} > 0 && ${body.trim()} != ''"))
-                    .to(ROW)
+                    .to(row)
                 .end()
                 .log("Applied change file ${header.CamelFileName}: ${exchangeProperty.CamelSplitSize} lines");
 
-        from(ROW).routeId("market-supervision.change-file.row")
+        from(row).routeId(source + ".change-file.row")
                 .doTry()
                     .process(this::mapRow)
                     .to(ConnectorDescriptor.CHANGES_ENDPOINT)
@@ -68,21 +72,22 @@ public class MarketChangeFileFeed extends RouteBuilder {
             // e.g. an unclosed quote: this row is malformed, the rest of the file still counts
             throw new IllegalArgumentException("not an RFC 4180 row: " + e.getMessage(), e);
         }
-        if (parsed.size() != 1 || parsed.get(0).size() != COLUMNS.size()) {
-            throw new IllegalArgumentException("expected " + COLUMNS.size() + " columns " + COLUMNS);
+        List<String> columns = feed.columns();
+        if (parsed.size() != 1 || parsed.get(0).size() != columns.size()) {
+            throw new IllegalArgumentException("expected " + columns.size() + " columns " + columns);
         }
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            columns.put(COLUMNS.get(i), parsed.get(0).get(i));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), parsed.get(0).get(i));
         }
-        exchange.getMessage().setBody(changeSpec.map(columns, Instant.now(), RecordDigest.of(row.getBytes(FILE_CHARSET))));
+        exchange.getMessage().setBody(spec.map(values, Instant.now(), RecordDigest.of(row.getBytes(feed.charset()))));
     }
 
     private void reject(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String code = cause instanceof MappingException mapping ? mapping.code() : "feed.malformed_row";
+        String code = cause instanceof MappingException mapping ? mapping.code() : ConnectorError.MALFORMED_ROW.code();
         String location = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)
                 + ":" + (exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class) + 1);
-        exchange.getMessage().setBody(new RejectedChange(MarketSupervisionConnector.SOURCE, location, code, cause.getMessage()));
+        exchange.getMessage().setBody(new RejectedChange(source, location, code, cause.getMessage()));
     }
 }

@@ -1,5 +1,7 @@
 package io.tongban.connectors.publicsecurity;
 
+import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.description.ConditionalOnConnector;
 import io.tongban.connectors.publicsecurity.wsdl.Rkxx;
 import java.util.HashMap;
 import org.apache.camel.component.cxf.common.DataFormat;
@@ -11,17 +13,27 @@ import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The CXF client endpoint for public security's population service, with schema validation, timeouts and the digest
- * of every answer over the bytes received.
+ * Public security's connector, on when its URL is configured: the routes, the descriptor, and the CXF client
+ * endpoint for the population service, with schema validation, timeouts and the digest of every answer over the
+ * bytes received.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "bus.connectors.public-security.enabled", matchIfMissing = true)
-public class PublicSecurityCxfConfiguration {
+@AutoConfiguration
+@ConditionalOnConnector(PublicSecurityConnector.SOURCE)
+public class PublicSecurityAutoConfiguration {
+
+    @Bean
+    PublicSecurityConnector publicSecurityConnector() {
+        return new PublicSecurityConnector();
+    }
+
+    @Bean
+    ConnectorDescriptor publicSecurityConnectorDescriptor() {
+        return PublicSecurityConnector.descriptor();
+    }
 
     @Bean
     CxfEndpoint publicSecurityRkxx(@Value("${bus.connectors.public-security.url}") String url,

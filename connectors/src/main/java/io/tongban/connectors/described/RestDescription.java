@@ -1,0 +1,142 @@
+package io.tongban.connectors.described;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.DecisionDialect;
+import io.tongban.connectors.description.ConnectorDescription;
+import io.tongban.connectors.description.ConnectorDescriptions;
+import io.tongban.connectors.description.InvalidDescriptionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code rest} section of a described connector: where the department's system answers each capability and
+ * how its bodies read. Paths are templates on the {@code url} parameter: {@code {id}} is the subject's identifier,
+ * {@code {after}} the position of the last decision the bus applied.
+ *
+ * @param xml          bodies are XML ({@code rest-xml}); otherwise JSON
+ * @param personLookup GET path of a person's record, or null
+ * @param entityLookup GET path of a legal entity's record, or null
+ */
+public record RestDescription(boolean xml, String personLookup, String entityLookup, Delivery delivery,
+                              Decisions decisions) {
+
+    /** Parameters every described REST connector has. */
+    public static final List<String> PARAMETERS =
+            List.of("url", "connect-timeout-ms", "response-timeout-ms", "redeliveries", "redelivery-delay-ms");
+
+    /** What a delivery body's field may take from a submission; {@code form.<field>} takes a form value. */
+    static final Set<String> SUBMISSION_VALUES =
+            Set.of("submission", "matter", "department", "applicant", "applicant-type", "promised-by");
+
+    private static final Set<String> KEYS = Set.of("person-lookup", "entity-lookup", "delivery", "decisions");
+
+    /**
+     * @param root    the XML body's root element (rest-xml only)
+     * @param body    the department's field to what it takes from the submission, in the department's order
+     * @param receipt the answer's field holding the department's receipt number
+     */
+    public record Delivery(String path, String root, Map<String, String> body, String receipt) {
+    }
+
+    /**
+     * @param list the answer's field holding the decision records (办结结果)
+     */
+    public record Decisions(String path, String list, DecisionDialect dialect) {
+    }
+
+    /** Reads the section, refusing what the kit could not run with the file and field named. */
+    public static RestDescription read(ConnectorDescription description) {
+        String location = description.location();
+        JsonNode section = description.section("rest");
+        if (section.isMissingNode()) {
+            throw new InvalidDescriptionException(location, "rest", "missing: a described rest connector says where "
+                    + "its department answers");
+        }
+        ConnectorDescriptions.checkKeys(location, "rest.", section, KEYS);
+        boolean xml = description.protocol().equals("rest-xml");
+        sectionMatchesCapability(description, section, "person-lookup", Capability.PERSON_LOOKUP);
+        sectionMatchesCapability(description, section, "entity-lookup", Capability.ENTITY_LOOKUP);
+        sectionMatchesCapability(description, section, "delivery", Capability.SUBMISSION_DELIVERY);
+        sectionMatchesCapability(description, section, "decisions", Capability.DECISION_FEED);
+        return new RestDescription(xml, lookupPath(location, section, "person-lookup"),
+                lookupPath(location, section, "entity-lookup"), delivery(location, section.path("delivery"), xml),
+                decisions(location, section.path("decisions")));
+    }
+
+    private static void sectionMatchesCapability(ConnectorDescription description, JsonNode section, String key,
+                                                 Capability capability) {
+        boolean described = !section.path(key).isMissingNode();
+        if (described != description.capabilities().contains(capability)) {
+            throw new InvalidDescriptionException(description.location(), "rest." + key, described
+                    ? "described, but " + capability + " is not among the capabilities"
+                    : "missing: " + capability + " is among the capabilities");
+        }
+    }
+
+    private static String lookupPath(String location, JsonNode section, String key) {
+        JsonNode lookup = section.path(key);
+        if (lookup.isMissingNode()) {
+            return null;
+        }
+        ConnectorDescriptions.checkKeys(location, "rest." + key + ".", lookup, Set.of("path"));
+        return path(location, lookup, "rest." + key, "{id}");
+    }
+
+    private static Delivery delivery(String location, JsonNode node, boolean xml) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        String at = "rest.delivery";
+        ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("path", "root", "body", "receipt"));
+        String root = null;
+        if (xml) {
+            root = ConnectorDescriptions.text(location, node, at, "root");
+        } else if (node.has("root")) {
+            throw new InvalidDescriptionException(location, at + ".root", "only an XML body has a root element");
+        }
+        JsonNode bodyNode = node.path("body");
+        if (!bodyNode.isObject() || bodyNode.isEmpty()) {
+            throw new InvalidDescriptionException(location, at + ".body", "missing: the department's fields and what "
+                    + "each takes from the submission");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        bodyNode.fields().forEachRemaining(entry -> {
+            String value = entry.getValue().asText();
+            if (!SUBMISSION_VALUES.contains(value) && !(value.startsWith("form.") && value.length() > 5)) {
+                throw new InvalidDescriptionException(location, at + ".body." + entry.getKey(), "'" + value
+                        + "' is not one of " + SUBMISSION_VALUES + " or form.<field>");
+            }
+            body.put(entry.getKey(), value);
+        });
+        return new Delivery(path(location, node, at, null), root, body,
+                ConnectorDescriptions.text(location, node, at, "receipt"));
+    }
+
+    private static Decisions decisions(String location, JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        String at = "rest.decisions";
+        ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("path", "list", "approved", "rejected", "results"));
+        Map<String, String> results = new LinkedHashMap<>();
+        node.path("results").fields().forEachRemaining(entry -> results.put(entry.getKey(), entry.getValue().asText()));
+        return new Decisions(path(location, node, at, "{after}"), ConnectorDescriptions.text(location, node, at, "list"),
+                new DecisionDialect(ConnectorDescriptions.text(location, node, at, "approved"),
+                        ConnectorDescriptions.text(location, node, at, "rejected"), results));
+    }
+
+    private static String path(String location, JsonNode node, String at, String placeholder) {
+        String path = ConnectorDescriptions.text(location, node, at, "path");
+        if (!path.startsWith("/")) {
+            throw new InvalidDescriptionException(location, at + ".path", "'" + path + "' does not start with /");
+        }
+        if (placeholder != null && !path.contains(placeholder)) {
+            throw new InvalidDescriptionException(location, at + ".path", "'" + path + "' does not say where "
+                    + placeholder + " goes");
+        }
+        return path;
+    }
+}
