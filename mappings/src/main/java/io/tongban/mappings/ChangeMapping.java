@@ -21,7 +21,7 @@ import java.util.Set;
  * Maps one row of a change file (which item of which subject changed, its new value and the date of
  * the change) to a partial {@link SourceRecord} holding only the changed canonical field(s), as of
  * the change's date. Which changed item feeds which canonical field is data
- * ({@code specs/<source>/change-file.yaml}); the new value is converted by the same rule the full
+ * ({@code departments/<source>/change-file.yaml}); the new value is converted by the same rule the full
  * record spec uses for that field, so that "注销" in a change row and in a full record both become
  * DEREGISTERED.
  */

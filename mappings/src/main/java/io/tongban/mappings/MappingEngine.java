@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * Maps one line system's records into {@link SourceRecord}s, driven by a spec kept as data
- * ({@code specs/<source>/person.yaml} or {@code legal-entity.yaml}; format in the module README).
+ * ({@code departments/<source>/person.yaml} or {@code legal-entity.yaml}; format in the module README).
  * An engine is immutable and safe to share between threads.
  */
 public final class MappingEngine {

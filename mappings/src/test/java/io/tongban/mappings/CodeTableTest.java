@@ -32,9 +32,9 @@ class CodeTableTest {
     @Test
     @DisplayName("a department table maps its code to the canonical value and keeps its own label")
     void departmentTable() {
-        CodeTable ryzt = CodeTable.fromClasspath("specs/public-security/codes/ryzt.yaml");
-        assertThat(ryzt.value("1")).isEqualTo("DECEASED");
-        assertThat(ryzt.label("1")).isEqualTo("死亡");
+        CodeTable xb = CodeTable.fromClasspath("new-department/specs/housing-fund/codes/xb.yaml");
+        assertThat(xb.value("F")).isEqualTo("2");
+        assertThat(xb.label("F")).isEqualTo("女");
     }
 
     @Test

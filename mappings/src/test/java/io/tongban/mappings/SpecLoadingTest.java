@@ -17,39 +17,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 class SpecLoadingTest {
 
-    @DisplayName("every shipped spec loads and names its source and subject type")
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(textBlock = """
-            specs/public-security/person.yaml,         public-security,    PERSON
-            specs/market-supervision/legal-entity.yaml, market-supervision, LEGAL_ENTITY
-            specs/tax/person.yaml,                     tax,                PERSON
-            specs/tax/legal-entity.yaml,               tax,                LEGAL_ENTITY
-            specs/social-security/person.yaml,         social-security,    PERSON
-            """)
-    void shippedSpecsLoad(String resource, String source, SubjectType type) {
-        MappingEngine engine = MappingEngine.fromClasspath(resource);
-        assertThat(engine.source()).isEqualTo(source);
-        assertThat(engine.subjectType()).isEqualTo(type);
-        assertThat(engine.targets()).isNotEmpty();
-    }
-
-    @Test
-    @DisplayName("every canonical field is fed by its authority's spec")
-    void everyCanonicalFieldHasItsAuthority() {
-        CanonicalModel model = CanonicalModel.standard();
-        Map<String, MappingEngine> persons = Map.of(
-                "public-security", MappingEngine.fromClasspath("specs/public-security/person.yaml"),
-                "tax", MappingEngine.fromClasspath("specs/tax/person.yaml"),
-                "social-security", MappingEngine.fromClasspath("specs/social-security/person.yaml"));
-        model.fields(SubjectType.PERSON).values().forEach(field ->
-                assertThat(persons.get(field.authority()).targets()).as(field.name()).contains(field.name()));
-        Map<String, MappingEngine> entities = Map.of(
-                "market-supervision", MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml"),
-                "tax", MappingEngine.fromClasspath("specs/tax/legal-entity.yaml"));
-        model.fields(SubjectType.LEGAL_ENTITY).values().forEach(field ->
-                assertThat(entities.get(field.authority()).targets()).as(field.name()).contains(field.name()));
-    }
-
     @DisplayName("a faulty spec fails at load time with mapping.invalid_spec and a message saying what is wrong")
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -42,7 +42,7 @@ public class PublicSecurityAutoConfiguration {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress(url);
         endpoint.setServiceClass(Rkxx.class);
-        endpoint.setWsdlURL("classpath:wsdl/public-security/rkxx.wsdl");
+        endpoint.setWsdlURL("classpath:departments/public-security/rkxx.wsdl");
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.setSchemaValidationEnabled(true);
         // Camel merges each route's endpoint options into this map; left unset, the first route's immutable map

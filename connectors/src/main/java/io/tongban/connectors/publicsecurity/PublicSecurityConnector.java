@@ -42,7 +42,7 @@ public class PublicSecurityConnector extends DepartmentRouteBuilder {
     private static final String DECISIONS = "direct:public-security.applications.fetch-decisions";
     private static final DecisionDialect DIALECT = new DecisionDialect("1", "0", Map.of("ZZBH", "licenceNumber"));
 
-    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/public-security/person.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("departments/public-security/person.yaml");
 
     public PublicSecurityConnector() {
         super(SOURCE);

@@ -45,7 +45,7 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     /** The canonical field social security's gxsj (update time, epoch milliseconds) maps to. */
     private static final String CHANGED_AT = "insuranceUpdatedAt";
 
-    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("specs/social-security/person.yaml");
+    private static final MappingEngine PERSON_SPEC = MappingEngine.fromClasspath("departments/social-security/person.yaml");
 
     public SocialSecurityConnector() {
         super(SOURCE);

@@ -23,19 +23,19 @@ class GoldenRecordMergerTest {
     private final GoldenRecordMerger merger = GoldenRecordMerger.standard();
 
     private static SourceRecord publicSecurity(String status, String address, Instant at) {
-        return MappingEngine.fromClasspath("specs/public-security/person.yaml").map(Map.of(
+        return MappingEngine.fromClasspath("departments/public-security/person.yaml").map(Map.of(
                 "GMSFHM", PERSON, "XM", "王小明", "XBDM", "1", "MZDM", "01", "CSRQ", "19850315",
                 "HJDZ", address, "HJDZ_XZQH", "440304", "RYZT", status), at, DIGEST);
     }
 
     private static SourceRecord socialSecurity(String name, String address, Instant at) {
-        return MappingEngine.fromClasspath("specs/social-security/person.yaml").map(Map.of(
+        return MappingEngine.fromClasspath("departments/social-security/person.yaml").map(Map.of(
                 "sfzhm", PERSON, "xm", name, "cbzt", "1", "lxdz", address,
                 "xzlx", List.of(Map.of("xz", "110", "zt", "1", "jfys", 96)), "gxsj", 1717228800000L), at, DIGEST);
     }
 
     private static SourceRecord tax(String name, Instant at) {
-        return MappingEngine.fromClasspath("specs/tax/person.yaml").map(Map.of(
+        return MappingEngine.fromClasspath("departments/tax/person.yaml").map(Map.of(
                 "NSRSBH", PERSON, "NSRMC", name, "NSRZT", "03", "QSBZ", "N", "DJRQ", "2019/03/15"), at, DIGEST);
     }
 
@@ -110,9 +110,9 @@ class GoldenRecordMergerTest {
     @Test
     @DisplayName("company deregistered in market supervision but normal in tax: DEREGISTERED wins, the conflict is shown")
     void deregisteredButNormalInTax() {
-        SourceRecord market = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml").map(Map.of(
+        SourceRecord market = MappingEngine.fromClasspath("departments/market-supervision/legal-entity.yaml").map(Map.of(
                 "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "注销", "ZCZB", "500"), EARLIER, DIGEST);
-        SourceRecord taxRecord = MappingEngine.fromClasspath("specs/tax/legal-entity.yaml").map(Map.of(
+        SourceRecord taxRecord = MappingEngine.fromClasspath("departments/tax/legal-entity.yaml").map(Map.of(
                 "NSRSBH", COMPANY, "NSRMC", "深圳市通办科技有限公司", "NSRZT", "03", "NSRXYDJ", "A"), LATER, DIGEST);
 
         GoldenRecord golden = merger.merge(SubjectType.LEGAL_ENTITY, COMPANY, List.of(taxRecord, market));
@@ -141,9 +141,9 @@ class GoldenRecordMergerTest {
     @Test
     @DisplayName("a later change-feed record of the authority replaces its earlier full record's value")
     void freshestRecordPerSourceCounts() {
-        SourceRecord full = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml").map(Map.of(
+        SourceRecord full = MappingEngine.fromClasspath("departments/market-supervision/legal-entity.yaml").map(Map.of(
                 "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "存续", "ZS", "旧址1号"), EARLIER, DIGEST);
-        SourceRecord change = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml").map(Map.of(
+        SourceRecord change = ChangeMapping.fromClasspath("departments/market-supervision/change-file.yaml").map(Map.of(
                 "TYSHXYDM", COMPANY, "BGXM", "住所", "BGQNR", "旧址1号", "BGHNR", "新址2号", "BGRQ", "2025-06-02"), LATER, DIGEST);
 
         GoldenRecord golden = merger.merge(SubjectType.LEGAL_ENTITY, COMPANY, List.of(full, change));
@@ -157,9 +157,9 @@ class GoldenRecordMergerTest {
     @Test
     @DisplayName("a held record with a change laid over one field: that field carries the change's provenance, the others the fetch's")
     void fieldProvenanceOfAHeldRecord() {
-        SourceRecord fetched = MappingEngine.fromClasspath("specs/market-supervision/legal-entity.yaml").map(Map.of(
+        SourceRecord fetched = MappingEngine.fromClasspath("departments/market-supervision/legal-entity.yaml").map(Map.of(
                 "TYSHXYDM", COMPANY, "QYMC", "深圳市通办科技有限公司", "DJZT", "存续", "ZS", "旧址1号"), EARLIER, DIGEST);
-        SourceRecord change = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml").map(Map.of(
+        SourceRecord change = ChangeMapping.fromClasspath("departments/market-supervision/change-file.yaml").map(Map.of(
                 "TYSHXYDM", COMPANY, "BGXM", "住所", "BGQNR", "旧址1号", "BGHNR", "新址2号", "BGRQ", "2025-06-02"),
                 LATER, "sha256:" + "c".repeat(64));
 

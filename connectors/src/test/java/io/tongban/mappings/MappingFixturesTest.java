@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Walks {@code fixtures/<source>/<case>.input.json} with its {@code <case>.expected.json}: the case
+ * Walks {@code departments/<source>/fixtures/<case>.input.json} with its {@code <case>.expected.json}: the case
  * name starts with the spec it exercises (person-..., legal-entity-...). The expected file holds
  * either the expected record (subjectType, subjectId, source, fields) or {error, messageContains}.
  * Adding a case is adding two files.
@@ -41,12 +41,13 @@ class MappingFixturesTest {
     private static final Map<String, MappingEngine> ENGINES = new LinkedHashMap<>();
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
-        Path root = Paths.get(MappingFixturesTest.class.getClassLoader().getResource("fixtures").toURI());
+        Path root = Paths.get(MappingFixturesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(DepartmentFolders.ROOT);
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(file -> file.getFileName().toString().endsWith(".input.json")).sorted().forEach(input -> {
                 String caseName = input.getFileName().toString().replace(".input.json", "");
-                String source = input.getParent().getFileName().toString();
+                String source = input.getParent().getParent().getFileName().toString();
                 cases.add(Arguments.of(source + "/" + caseName, input, input.resolveSibling(caseName + ".expected.json")));
             });
         }
@@ -98,6 +99,6 @@ class MappingFixturesTest {
         if (spec == null) {
             fail("case " + name + " must start with person- or legal-entity-");
         }
-        return ENGINES.computeIfAbsent("specs/" + source + "/" + spec + ".yaml", MappingEngine::fromClasspath);
+        return ENGINES.computeIfAbsent(DepartmentFolders.ROOT + "/" + source + "/" + spec + ".yaml", MappingEngine::fromClasspath);
     }
 }

@@ -19,7 +19,7 @@ class ChangeMappingTest {
     private static final String COMPANY = "91440300MA5FTE8T0X";
     private static final Instant AT = Instant.parse("2025-06-02T01:00:00Z");
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
-    private final ChangeMapping changes = ChangeMapping.fromClasspath("specs/market-supervision/change-file.yaml");
+    private final ChangeMapping changes = ChangeMapping.fromClasspath("departments/market-supervision/change-file.yaml");
 
     private static Map<String, String> row(String item, String after) {
         Map<String, String> row = new HashMap<>();
