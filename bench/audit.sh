@@ -113,7 +113,7 @@ for database in $DATABASES; do
   (cd "$WORK/$database" && exec env "${env[@]}" timeout 1200 java ${AUDIT_JAVA_OPTS:-} -cp "$APP_JAR" \
     "$ROOT/bench/audit/AuditBench.java" label="$label" threads="$THREADS" warmup-seconds="$WARMUP_SECONDS" \
     seconds="$PHASE_SECONDS" tree-size="$TREE_SIZE" proofs="$PROOFS" -- \
-    --bus.data-dir="$WORK/$database/data" --server.address=127.0.0.1 --spring.main.banner-mode=off \
+    --spring.profiles.default=sandbox --bus.data-dir="$WORK/$database/data" --server.address=127.0.0.1 --spring.main.banner-mode=off \
     --logging.file.name="$WORK/$database/bus.log" --logging.pattern.console=) &
   BENCH_PID=$!
   wait "$BENCH_PID" || STATUS=$?

@@ -4,7 +4,7 @@
 #   bench/h2-inserts.sh        (about a minute; needs the bus jar: ./mvnw -B -o install -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR="routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
+JAR="routes/target/tongban-routes-0.1.0-SNAPSHOT-exec.jar"
 [ -f "$JAR" ] || { echo "no bus jar at $JAR: build it first" >&2; exit 1; }
 WORK="$(mktemp -d -t tongban-h2.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT

@@ -1,7 +1,7 @@
 # Shared steps of the benchmarks that start the bus jar (sourced by lookup.sh, audit.sh and access.sh; run from the
 # repository's root).
 
-BUS_JAR="$PWD/routes/target/tongban-routes-0.1.0-SNAPSHOT.jar"
+BUS_JAR="$PWD/sandboxed/target/tongban-sandboxed-bus-0.1.0-SNAPSHOT.jar"
 
 # Builds the bus when its jar is missing or, with mode auto, older than a source file; mode always or never forces.
 # $1: the mode, $2: the name of the setting that chose it (for the messages).

@@ -1,6 +1,7 @@
 package io.tongban.connectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tongban.mappings.MappingException;
 import io.tongban.mappings.SubjectType;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -98,13 +99,16 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
     }
 
     /**
-     * Why a guarded call failed, for the caller. A Jackson parse error's full message quotes the department's
-     * answer, which may hold personal data: only its own message is kept.
+     * Why a guarded call failed, for the caller: a mapping error by its stable code. A Jackson parse error's full
+     * message quotes the department's answer, which may hold personal data: only its own message is kept.
      */
     protected static String failureDetail(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (cause == null) {
             return "circuit open or timed out";
+        }
+        if (cause instanceof MappingException mapping) {
+            return mapping.code() + ": " + mapping.getMessage();
         }
         String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         return cause.getClass().getSimpleName() + ": " + message;

@@ -33,41 +33,59 @@ public final class DepartmentFolders {
     /** Classpath paths of every department's description ({@code departments/<source>/connector.yaml}), sorted. */
     public static SortedSet<String> descriptions() {
         SortedSet<String> found = new TreeSet<>();
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        ClassLoader loader = context != null ? context : DepartmentFolders.class.getClassLoader();
-        try {
-            Enumeration<URL> roots = loader.getResources(ROOT);
-            while (roots.hasMoreElements()) {
-                URL root = roots.nextElement();
-                if ("file".equals(root.getProtocol())) {
-                    fromDirectory(Path.of(root.toURI()), found);
-                } else if ("jar".equals(root.getProtocol())) {
-                    fromJar((JarURLConnection) root.openConnection(), found);
-                }
+        for (String file : under(ROOT)) {
+            String[] parts = file.split("/");
+            if (parts.length == 3 && parts[2].equals(DESCRIPTION)) {
+                found.add(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + ROOT + "/ on the classpath", e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot list " + ROOT + "/ on the classpath", e);
         }
         return found;
     }
 
-    private static void fromDirectory(Path root, SortedSet<String> found) throws IOException {
-        try (Stream<Path> folders = Files.list(root)) {
-            folders.filter(folder -> Files.isRegularFile(folder.resolve(DESCRIPTION)))
-                    .forEach(folder -> found.add(ROOT + "/" + folder.getFileName() + "/" + DESCRIPTION));
+    /**
+     * Classpath paths of every file in one department's folder and below it ({@code departments/<source>/...}),
+     * sorted, wherever on the classpath its parts are (its specs in a jar, its fixtures in a test's resources).
+     */
+    public static SortedSet<String> files(String source) {
+        return under(ROOT + "/" + source);
+    }
+
+    private static SortedSet<String> under(String folder) {
+        SortedSet<String> found = new TreeSet<>();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : DepartmentFolders.class.getClassLoader();
+        try {
+            Enumeration<URL> roots = loader.getResources(folder);
+            while (roots.hasMoreElements()) {
+                URL root = roots.nextElement();
+                if ("file".equals(root.getProtocol())) {
+                    fromDirectory(folder, Path.of(root.toURI()), found);
+                } else if ("jar".equals(root.getProtocol())) {
+                    fromJar(folder, (JarURLConnection) root.openConnection(), found);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + "/ on the classpath", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot list " + folder + "/ on the classpath", e);
+        }
+        return found;
+    }
+
+    private static void fromDirectory(String folder, Path root, SortedSet<String> found) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile)
+                    .forEach(file -> found.add(folder + "/" + root.relativize(file).toString().replace('\\', '/')));
         }
     }
 
-    private static void fromJar(JarURLConnection connection, SortedSet<String> found) throws IOException {
+    private static void fromJar(String folder, JarURLConnection connection, SortedSet<String> found) throws IOException {
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                String name = entries.nextElement().getName();
-                String[] parts = name.split("/");
-                if (parts.length == 3 && parts[0].equals(ROOT) && parts[2].equals(DESCRIPTION)) {
-                    found.add(name);
+                JarEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && entry.getName().startsWith(folder + "/")) {
+                    found.add(entry.getName());
                 }
             }
         }

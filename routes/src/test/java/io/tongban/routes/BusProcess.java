@@ -41,10 +41,11 @@ final class BusProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), BusApplication.class.getName(),
+                // demo tokens and keys (on loopback only); the connectors point at the test's sandbox
+                "--bus.access.demo.enabled=true",
+                "--server.address=127.0.0.1",
                 "--server.port=" + port,
                 "--bus.data-dir=" + dataDir,
-                "--bus.access.mutual-tls.port=0",
-                "--bus.sandbox.embedded=false",
                 "--bus.connectors.public-security.url=" + sandbox.publicSecurityAddress(),
                 "--bus.connectors.market-supervision.url=" + sandbox.marketSupervisionUrl(),
                 "--bus.connectors.tax.url=" + sandbox.taxUrl(),

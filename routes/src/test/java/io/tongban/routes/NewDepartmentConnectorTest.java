@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Departments join by their folder alone, with no change to the core. Civil affairs
- * ({@code departments/civil-affairs/}: a description, a mapping spec and a code table, no Java) contributes canonical
- * fields of its own; the housing fund brings a Java connector outside the bus's packages, found by auto-configuration.
+ * Departments join by their folder alone, with no change to the core. Civil affairs (the {@code civil-affairs}
+ * module's jar on the test classpath, its {@code departments/civil-affairs/} folder: a description, a mapping spec, a
+ * code table and fixtures, no Java) contributes canonical fields of its own; the housing fund brings a Java connector outside the bus's packages, found by auto-configuration.
  * Both are switched on by nothing but their url; the bus asks them in every person lookup and merges what they say.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

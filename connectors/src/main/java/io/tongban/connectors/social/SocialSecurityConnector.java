@@ -38,6 +38,7 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
     static final String PERSON_LOOKUP = "direct:social-security.insurance.lookup";
     private static final String FETCH = "direct:social-security.insurance.fetch";
     private static final String ASK = "direct:social-security.insurance.ask";
+    private static final String REQUEST = "direct:social-security.insurance.request";
     static final String DELIVERY = "direct:social-security.applications.deliver";
     private static final String SEND = "direct:social-security.applications.send";
     private static final String DECISIONS = "socialSecurityJms:queue:{{bus.connectors.social-security.decision-queue}}";
@@ -73,14 +74,24 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                     .to(ASK)
                 .end();
 
+        // The request and the check of its reply are one step for the redelivery: a redelivery asks the
+        // department again rather than checking the same failed reply again.
         from(ASK).routeId("social-security.insurance.ask")
                 .errorHandler(departmentRedelivery())
+                .to(REQUEST);
+
+        from(REQUEST).routeId("social-security.insurance.request")
+                .errorHandler(noErrorHandler())
+                // The redelivery counts its attempts in a header, which the reply message would replace: kept aside
+                // and put back, else a failing department would be asked until the breaker's timeout.
+                .setProperty(Exchange.REDELIVERY_COUNTER, header(Exchange.REDELIVERY_COUNTER))
                 .removeHeaders("*")
                 .setBody(simple("{\"sfzhm\":\"${body}\"}"))
                 .to(ExchangePattern.InOut, "socialSecurityJms:queue:{{bus.connectors.social-security.request-queue}}"
                         + "?requestTimeout={{bus.connectors.social-security.response-timeout-ms}}&jmsMessageType=Text"
                         // a request outlives its caller by at most the timeout: journalling it buys nothing
                         + "&deliveryPersistent=false")
+                .setHeader(Exchange.REDELIVERY_COUNTER, exchangeProperty(Exchange.REDELIVERY_COUNTER))
                 .choice()
                     .when(header("RESULT").isEqualTo("OK"))
                         .process(ResponseDigest::ofText)

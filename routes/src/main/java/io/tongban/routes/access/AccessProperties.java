@@ -55,8 +55,15 @@ public record AccessProperties(@DefaultValue("tongban-bus") String audience,
      *
      * @param directory     where the key and one token per role are written
      * @param tokenValidity how long the tokens minted at start-up stay valid
+     * @param department    the consumer the department token speaks for (the sandbox names one of its departments)
+     * @param grants        written once, on the first start, so that a newcomer sees conditional fields at all
      */
     public record Demo(@DefaultValue("false") boolean enabled, String directory,
-                       @DefaultValue("P7D") Duration tokenValidity) {
+                       @DefaultValue("P7D") Duration tokenValidity, @DefaultValue("demo-department") String department,
+                       @DefaultValue List<DemoGrant> grants) {
+    }
+
+    /** A grant of demo mode: {@code fields} as in the admin API (names, or {@code group:<group>}). */
+    public record DemoGrant(String consumer, List<String> fields, String purpose) {
     }
 }

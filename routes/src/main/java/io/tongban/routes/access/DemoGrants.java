@@ -8,17 +8,19 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * In demo mode, the grants a newcomer needs to see conditional fields at all: the demo platform for the four
- * matters, each with the groups that matter needs, and market supervision's systems for company establishment.
- * Written once, on the first start; an admin changes them through the admin API like any other grant.
+ * In demo mode, the grants of {@code bus.access.demo.grants} (the sandbox profile's: the demo platform for its
+ * matters, a sandbox department for its own), written once, on the first start; an admin changes them through the
+ * admin API like any other grant.
  */
 class DemoGrants {
 
     private static final String BASIS = "Demo grant for the embedded sandbox; no legal effect";
     private final GrantRepository grants;
+    private final List<AccessProperties.DemoGrant> seed;
 
-    DemoGrants(GrantRepository grants) {
+    DemoGrants(GrantRepository grants, List<AccessProperties.DemoGrant> seed) {
         this.grants = grants;
+        this.seed = seed;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -28,16 +30,9 @@ class DemoGrants {
         }
         Instant now = Instant.now();
         Instant until = now.plus(3650, ChronoUnit.DAYS);
-        String platform = "one-window-platform";
-        grant(platform, List.of("group:identity", "group:insurance", "group:tax"), "residence-permit", now, until);
-        grant(platform, List.of("group:identity", "group:insurance"), "insurance-registration", now, until);
-        grant(platform, List.of("group:tax", "group:registration"), "invoice-application", now, until);
-        grant(platform, List.of("group:identity", "group:registration", "group:tax"), "company-establishment", now, until);
-        grant("market-supervision", List.of("group:registration"), "company-establishment", now, until);
-    }
-
-    private void grant(String consumer, List<String> fields, String purpose, Instant from, Instant until) {
-        grants.insert(new Grant(UUID.randomUUID().toString(), consumer, fields, purpose, BASIS, from, until, "demo-mode",
-                from));
+        for (AccessProperties.DemoGrant grant : seed) {
+            grants.insert(new Grant(UUID.randomUUID().toString(), grant.consumer(), grant.fields(), grant.purpose(),
+                    BASIS, now, until, "demo-mode", now));
+        }
     }
 }

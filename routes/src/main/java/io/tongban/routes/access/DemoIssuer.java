@@ -42,9 +42,6 @@ public final class DemoIssuer {
     private static final Logger LOG = LoggerFactory.getLogger(DemoIssuer.class);
     private static final String KEY_FILE = "token-issuer.key";
     private static final String PUBLIC_KEY_FILE = "token-issuer.pub";
-    /** The consumer each demo token speaks for. */
-    private static final Map<Role, String> CONSUMERS = Map.of(Role.PLATFORM, "one-window-platform",
-            Role.DEPARTMENT, "market-supervision", Role.AUDITOR, "demo-auditor", Role.ADMIN, "demo-admin");
 
     private final ECPublicKey publicKey;
     private final ECPrivateKey privateKey;
@@ -67,14 +64,20 @@ public final class DemoIssuer {
         }
     }
 
-    /** Loads the demo key from {@code directory}, creating it on first start, and writes a fresh token per role. */
-    static DemoIssuer startIn(Path directory, String audience, java.time.Duration validity) {
+    /**
+     * Loads the demo key from {@code directory}, creating it on first start, and writes a fresh token per role.
+     *
+     * @param department the consumer the department token speaks for
+     */
+    static DemoIssuer startIn(Path directory, String audience, java.time.Duration validity, String department) {
+        Map<Role, String> consumers = Map.of(Role.PLATFORM, "one-window-platform", Role.DEPARTMENT, department,
+                Role.AUDITOR, "demo-auditor", Role.ADMIN, "demo-admin");
         try {
             DemoIssuer issuer = in(directory);
             Instant now = Instant.now();
             for (Role role : Role.values()) {
                 Path file = directory.resolve(role.claimValue() + ".token");
-                Files.writeString(file, issuer.mint(CONSUMERS.get(role), List.of(role), audience, now, now.plus(validity)),
+                Files.writeString(file, issuer.mint(consumers.get(role), List.of(role), audience, now, now.plus(validity)),
                         StandardCharsets.US_ASCII);
             }
             LOG.warn("DEMO MODE: the bus issues its own bearer tokens; one per role is in {} (valid until {})."

@@ -121,8 +121,8 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "bus.access.demo.enabled", havingValue = "true")
-    DemoGrants demoGrants(GrantRepository grants) {
-        return new DemoGrants(grants);
+    DemoGrants demoGrants(GrantRepository grants, AccessProperties properties) {
+        return new DemoGrants(grants, properties.demo().grants());
     }
 
     /**
@@ -165,7 +165,7 @@ class SecurityConfiguration {
             DemoIssuer.requireDemoAllowed(Arrays.asList(environment.getActiveProfiles()),
                     environment.getProperty("server.address"));
             DemoIssuer demo = DemoIssuer.startIn(Path.of(properties.demo().directory()), properties.audience(),
-                    properties.demo().tokenValidity());
+                    properties.demo().tokenValidity(), properties.demo().department());
             managers.put(DemoIssuer.ISSUER, manager(TokenDecoders.forKey(demo.publicKey(), DemoIssuer.ISSUER,
                     properties.audience(), properties.clockSkew())));
         }

@@ -35,7 +35,7 @@ class DemoIssuerTest {
     @DisplayName("Without demo mode and without a configured issuer the bus refuses to start rather than open up")
     void noIssuerNoStart() {
         AccessProperties none = new AccessProperties("tongban-bus", Duration.ofSeconds(30), List.of(),
-                new AccessProperties.Demo(false, null, Duration.ofDays(7)), new AccessProperties.RateLimit(2000, java.util.Map.of()),
+                new AccessProperties.Demo(false, null, Duration.ofDays(7), "demo-department", List.of()), new AccessProperties.RateLimit(2000, java.util.Map.of()),
                 new AccessProperties.MutualTls(false, 8443, null, null, List.of()));
 
         assertThatThrownBy(() -> new SecurityConfiguration().issuers(none, new MockEnvironment()))
@@ -45,8 +45,8 @@ class DemoIssuerTest {
     @Test
     @DisplayName("The demo issuer writes one token per role, each verifying under its key with that role; the key survives restarts")
     void oneTokenPerRole(@TempDir Path directory) throws Exception {
-        DemoIssuer first = DemoIssuer.startIn(directory, "tongban-bus", Duration.ofDays(7));
-        DemoIssuer again = DemoIssuer.startIn(directory, "tongban-bus", Duration.ofDays(7));
+        DemoIssuer first = DemoIssuer.startIn(directory, "tongban-bus", Duration.ofDays(7), "demo-department");
+        DemoIssuer again = DemoIssuer.startIn(directory, "tongban-bus", Duration.ofDays(7), "demo-department");
         assertThat(again.publicKey()).isEqualTo(first.publicKey());
 
         var decoder = TokenDecoders.forKey(first.publicKey(), DemoIssuer.ISSUER, "tongban-bus", Duration.ofSeconds(30));
@@ -55,6 +55,8 @@ class DemoIssuerTest {
             assertThat(token.getClaimAsStringList("roles")).containsExactly(role.claimValue());
             assertThat(token.getAudience()).containsExactly("tongban-bus");
         }
+        assertThat(decoder.decode(Files.readString(directory.resolve("department.token"))).getSubject())
+                .isEqualTo("demo-department");
         var otherAudience = TokenDecoders.forKey(first.publicKey(), DemoIssuer.ISSUER, "another-bus", Duration.ofSeconds(30));
         assertThatThrownBy(() -> otherAudience.decode(Files.readString(directory.resolve("platform.token"))))
                 .isInstanceOf(JwtException.class);

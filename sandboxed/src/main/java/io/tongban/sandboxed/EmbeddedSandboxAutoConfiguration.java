@@ -1,21 +1,22 @@
-package io.tongban.routes.sandbox;
+package io.tongban.sandboxed;
 
 import io.tongban.sandbox.Sandbox;
 import io.tongban.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs the four sandbox line systems inside the bus, each on its own port and protocol, so that one command starts
- * a bus with departments to talk to. The connectors still reach them over the network like real departments.
+ * a bus with departments to talk to (the sandbox profile sets {@code bus.sandbox.embedded}). The connectors still
+ * reach them over the network like real departments.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @ConditionalOnProperty(name = "bus.sandbox.embedded", havingValue = "true")
-public class EmbeddedSandboxConfiguration {
+public class EmbeddedSandboxAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Sandbox sandbox(@Value("${bus.data-dir}") Path dataDir,

@@ -1,0 +1,230 @@
+package io.tongban.connectors.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.CircuitBreakers;
+import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.SubmissionDelivery;
+import io.tongban.connectors.TestSubjects;
+import io.tongban.mappings.MappingError;
+import io.tongban.mappings.SubjectType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+
+/**
+ * The conformance kit: what every connector must do, run against the department's stand-in over its real protocol.
+ * A department team extends it with its source, its {@link DepartmentStandIn} and a {@code @DynamicPropertySource}
+ * pointing its connector at the stand-in; it then lints the department's folder, runs every mapping fixture, and
+ * runs the standard scenarios of each capability the connector offers: found, not found, a person filed under the
+ * old 15-digit number, down, slow past the breaker's timeout, a garbage answer, an unknown code, and an external
+ * entity in an XML answer; a delivered application, and one the department did not take. Nothing of the sandbox's
+ * demo data is used. Every scenario begins with the stand-in answering normally and the breakers closed.
+ */
+@SpringBootTest(classes = ConformanceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+public abstract class ConnectorConformanceTest {
+
+    /** What a timing assertion allows beyond the configured time: build machines are shared and often loaded. */
+    private static final Duration SLACK = Duration.ofMillis(1500);
+    private static final Set<String> XML_PROTOCOLS = Set.of("rest-xml", "soap");
+
+    @Autowired
+    private CamelContext camel;
+    @Autowired
+    private ProducerTemplate producer;
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private List<ConnectorDescriptor> connectors;
+    private boolean warmedUp;
+
+    /** The department's source code, its folder's name. */
+    protected abstract String source();
+
+    /** The department's system, started on loopback. */
+    protected abstract DepartmentStandIn standIn();
+
+    @Test
+    @DisplayName("the department's folder lints: description, mapping files, fixtures")
+    void folderLints() {
+        DepartmentFolder.of(source()).lint();
+    }
+
+    @TestFactory
+    @DisplayName("every mapping fixture maps to its expected record or error")
+    Stream<DynamicTest> mappingFixtures() {
+        return DepartmentFolder.of(source()).fixtures().stream()
+                .map(fixture -> DynamicTest.dynamicTest(fixture.name(), fixture::check));
+    }
+
+    @TestFactory
+    @DisplayName("lookups: found, not found, old number, down, slow, garbage, unknown code, external entity")
+    Stream<DynamicTest> lookups() {
+        List<DynamicTest> scenarios = new ArrayList<>();
+        lookupScenarios(Capability.PERSON_LOOKUP, SubjectType.PERSON, TestSubjects.unknownPerson(), scenarios);
+        lookupScenarios(Capability.ENTITY_LOOKUP, SubjectType.LEGAL_ENTITY, TestSubjects.unknownCompany(), scenarios);
+        return scenarios.stream();
+    }
+
+    @TestFactory
+    @DisplayName("submission delivery: delivered, department down")
+    Stream<DynamicTest> delivery() {
+        if (!connector().offers(Capability.SUBMISSION_DELIVERY)) {
+            return Stream.empty();
+        }
+        String endpoint = connector().endpoint(Capability.SUBMISSION_DELIVERY);
+        return Stream.of(
+                scenario("delivery: an application the department takes", () ->
+                        producer.requestBody(endpoint, application(), String.class)),
+                scenario("delivery: the department is down, so the delivery fails for the bus to try again", () -> {
+                    standIn().goDown();
+                    assertThatThrownBy(() -> producer.requestBody(endpoint, application(), String.class))
+                            .isInstanceOf(CamelExecutionException.class);
+                }));
+    }
+
+    private void lookupScenarios(Capability capability, SubjectType type, String unheld, List<DynamicTest> scenarios) {
+        if (!connector().offers(capability)) {
+            return;
+        }
+        String name = type == SubjectType.PERSON ? "person lookup: " : "entity lookup: ";
+        scenarios.add(scenario(name + "a held subject is found, mapped, with the digest of the answer", () ->
+                assertFound(capability, standIn().held(type))));
+        scenarios.add(scenario(name + "a subject the department does not hold is NOT_FOUND", () ->
+                assertThat(lookUp(capability, unheld).status()).isEqualTo(LookupResult.Status.NOT_FOUND)));
+        if (type == SubjectType.PERSON) {
+            scenarios.add(scenario(name + "a person filed under the old 15-digit number is found by the 18-digit one", () -> {
+                Optional<HeldSubject> old = standIn().heldUnderOldNumber();
+                Assumptions.assumeTrue(old.isPresent(), "the department files no one under the old number");
+                assertFound(capability, old.get());
+            }));
+        }
+        scenarios.add(scenario(name + "the department is down: UNAVAILABLE", () -> {
+            standIn().goDown();
+            assertThat(lookUp(capability, standIn().held(type).id()).status()).isEqualTo(LookupResult.Status.UNAVAILABLE);
+        }));
+        scenarios.add(scenario(name + "an answer later than the breaker's timeout: UNAVAILABLE within it", () -> {
+            Duration timeout = Duration.ofMillis(environment.getRequiredProperty(
+                    "camel.resilience4j.configurations." + source() + ".timeout-duration", Long.class));
+            standIn().answerAfter(timeout.plusSeconds(1));
+            long started = System.nanoTime();
+            LookupResult result = lookUp(capability, standIn().held(type).id());
+            assertThat(result.status()).isEqualTo(LookupResult.Status.UNAVAILABLE);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(timeout.plus(SLACK));
+        }));
+        scenarios.add(scenario(name + "a garbage answer: UNAVAILABLE, the answer not echoed", () -> {
+            standIn().answerGarbage();
+            LookupResult result = lookUp(capability, standIn().held(type).id());
+            assertThat(result.status()).isEqualTo(LookupResult.Status.UNAVAILABLE);
+            assertThat(result.detail()).doesNotContain("not a record");
+        }));
+        scenarios.add(scenario(name + "a code the code tables lack: UNAVAILABLE with mapping.unknown_code", () -> {
+            standIn().answerUnknownCode();
+            LookupResult result = lookUp(capability, standIn().held(type).id());
+            assertThat(result.status()).isEqualTo(LookupResult.Status.UNAVAILABLE);
+            assertThat(result.detail()).contains(MappingError.UNKNOWN_CODE.code());
+        }));
+        if (XML_PROTOCOLS.contains(DepartmentFolder.of(source()).description().protocol())) {
+            scenarios.add(scenario(name + "XML declaring an external entity is refused, the file never read", () -> {
+                String secret = "TONGBAN-KIT-SECRET-" + UUID.randomUUID();
+                Path file = Files.createTempFile("tongban-kit-secret", ".txt");
+                try {
+                    Files.writeString(file, secret);
+                    standIn().answerWithExternalEntity(file.toUri());
+                    LookupResult result = lookUp(capability, standIn().held(type).id());
+                    assertThat(result.status()).isEqualTo(LookupResult.Status.UNAVAILABLE);
+                    assertThat(String.valueOf(result)).doesNotContain(secret);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }));
+        }
+    }
+
+    private void assertFound(Capability capability, HeldSubject subject) {
+        LookupResult result = lookUp(capability, subject.id());
+        assertThat(result.status()).as(String.valueOf(result.detail())).isEqualTo(LookupResult.Status.FOUND);
+        assertThat(result.record().source()).isEqualTo(source());
+        assertThat(result.record().subjectId()).isEqualTo(subject.id());
+        assertThat(result.record().fields()).containsAllEntriesOf(subject.fields());
+        assertThat(result.record().digest()).startsWith("sha256:");
+    }
+
+    /** A scenario: the stand-in answering normally and the breakers closed before it, the stand-in normal after. */
+    private DynamicTest scenario(String name, Executable body) {
+        return DynamicTest.dynamicTest(name, () -> {
+            standIn().answerNormally();
+            warmUpOnce();
+            CircuitBreakers.resetAll(camel);
+            try {
+                body.execute();
+            } finally {
+                standIn().answerNormally();
+            }
+        });
+    }
+
+    /**
+     * A connector's first call builds its client, which on a loaded machine can take longer than the breaker's
+     * timeout; the scenarios measure calls after that.
+     */
+    private void warmUpOnce() {
+        if (warmedUp) {
+            return;
+        }
+        // once, failed or not: a connector that never answers fails its scenarios at once after the first
+        warmedUp = true;
+        for (Capability capability : List.of(Capability.PERSON_LOOKUP, Capability.ENTITY_LOOKUP)) {
+            if (connector().offers(capability)) {
+                String id = standIn().held(capability == Capability.PERSON_LOOKUP ? SubjectType.PERSON
+                        : SubjectType.LEGAL_ENTITY).id();
+                Awaitility.await("first answer of " + connector().endpoint(capability)).atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> lookUp(capability, id).status() == LookupResult.Status.FOUND);
+            }
+        }
+    }
+
+    private LookupResult lookUp(Capability capability, String id) {
+        return producer.requestBody(connector().endpoint(capability), id, LookupResult.class);
+    }
+
+    private ConnectorDescriptor connector() {
+        return connectors.stream().filter(connector -> connector.source().equals(source())).findFirst()
+                .orElseThrow(() -> new AssertionError("the connector of " + source() + " is not switched on: point"
+                        + " bus.connectors." + source() + ".url (or its broker) at the stand-in in a"
+                        + " @DynamicPropertySource"));
+    }
+
+    private SubmissionDelivery application() {
+        boolean person = connector().offers(Capability.PERSON_LOOKUP);
+        String applicant = standIn().held(person ? SubjectType.PERSON : SubjectType.LEGAL_ENTITY).id();
+        return new SubmissionDelivery("KIT-" + UUID.randomUUID(), "kit-matter", source(),
+                person ? "PERSON" : "LEGAL_ENTITY", applicant, Map.of("name", "测试"), List.of(),
+                LocalDate.now().plusDays(5));
+    }
+}

@@ -1,0 +1,46 @@
+package io.tongban.connectors.kit;
+
+import io.tongban.mappings.SubjectType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A department's system as the conformance kit needs it: it speaks the department's real protocol on loopback and
+ * can be made to misbehave on cue. A department team writes one for its own system (or wraps its test system);
+ * {@link DescribedRestStandIn} is one for every described REST department, built from its folder.
+ */
+public interface DepartmentStandIn {
+
+    /** A subject the department holds, for a subject type the connector looks up. */
+    HeldSubject held(SubjectType type);
+
+    /**
+     * A person the department files under the old 15-digit number only, with the 18-digit number the bus asks
+     * with as {@link HeldSubject#id()}; empty when the department has no such records.
+     */
+    default Optional<HeldSubject> heldUnderOldNumber() {
+        return Optional.empty();
+    }
+
+    /** From now on: answer as the department does. */
+    void answerNormally();
+
+    /** From now on: refuse connections, as a department whose system is down. */
+    void goDown();
+
+    /** From now on: answer normally, but only after {@code delay}. */
+    void answerAfter(Duration delay);
+
+    /** From now on: answer with a body that is not in the department's format at all. */
+    void answerGarbage();
+
+    /** From now on: answer lookups with a record holding a code the department's code tables do not list. */
+    void answerUnknownCode();
+
+    /**
+     * From now on: answer lookups with XML whose DOCTYPE declares an external entity pointing at {@code file} and
+     * uses it in a field's place. Only XML departments are asked this.
+     */
+    void answerWithExternalEntity(URI file);
+}

@@ -1,0 +1,43 @@
+package io.tongban.connectors.kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The kit against the described market-supervision connector (REST/JSON), stood in from its folder alone. */
+@DisplayName("Market supervision connector conformance (stand-in: DescribedRestStandIn, a test double)")
+class MarketSupervisionConformanceTest extends ConnectorConformanceTest {
+
+    private static final DescribedRestStandIn MARKET_SUPERVISION = DescribedRestStandIn.of("market-supervision");
+
+    @DynamicPropertySource
+    static void department(DynamicPropertyRegistry registry) {
+        registry.add("bus.connectors.market-supervision.url", MARKET_SUPERVISION::url);
+        registry.add("bus.connectors.market-supervision.feed-directory", () -> {
+            try {
+                return Files.createTempDirectory("tongban-kit-feed").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        MARKET_SUPERVISION.close();
+    }
+
+    @Override
+    protected String source() {
+        return "market-supervision";
+    }
+
+    @Override
+    protected DepartmentStandIn standIn() {
+        return MARKET_SUPERVISION;
+    }
+}
