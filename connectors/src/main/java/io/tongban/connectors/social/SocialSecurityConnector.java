@@ -71,6 +71,8 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
                 .filter(e -> e.getProperty("legacyId") != null
                         && e.getMessage().getBody(LookupResult.class).status() == LookupResult.Status.NOT_FOUND)
                     .setBody(exchangeProperty("legacyId"))
+                    // a new call, with its own redeliveries
+                    .removeHeaders("CamelRedelivery*")
                     .to(ASK)
                 .end();
 
@@ -82,10 +84,10 @@ public class SocialSecurityConnector extends DepartmentRouteBuilder {
 
         from(REQUEST).routeId("social-security.insurance.request")
                 .errorHandler(noErrorHandler())
-                // The redelivery counts its attempts in a header, which the reply message would replace: kept aside
-                // and put back, else a failing department would be asked until the breaker's timeout.
+                // The redelivery counts its attempts in headers: kept on the request (a call that fails keeps them)
+                // and put back on the reply, which replaces them; else the department would be asked without end.
                 .setProperty(Exchange.REDELIVERY_COUNTER, header(Exchange.REDELIVERY_COUNTER))
-                .removeHeaders("*")
+                .removeHeaders("*", "CamelRedelivery*")
                 .setBody(simple("{\"sfzhm\":\"${body}\"}"))
                 .to(ExchangePattern.InOut, "socialSecurityJms:queue:{{bus.connectors.social-security.request-queue}}"
                         + "?requestTimeout={{bus.connectors.social-security.response-timeout-ms}}&jmsMessageType=Text"
