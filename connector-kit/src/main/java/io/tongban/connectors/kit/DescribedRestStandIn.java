@@ -162,8 +162,8 @@ public final class DescribedRestStandIn implements DepartmentStandIn, AutoClosea
             }
             if ("POST".equals(exchange.getRequestMethod()) && rest.delivery() != null
                     && target.startsWith(rest.delivery().path())) {
-                deliveries.incrementAndGet();
-                send(exchange, 200, body(rest.delivery().root(), Map.of(rest.delivery().receipt(), "SB" + deliveries.get())));
+                int receipt = deliveries.incrementAndGet();
+                send(exchange, 200, body(rest.delivery().root(), Map.of(rest.delivery().receipt(), "SB" + receipt)));
                 return;
             }
             if (rest.decisions() != null && target.startsWith(rest.decisions().path().split("\\?")[0] + "?")) {
