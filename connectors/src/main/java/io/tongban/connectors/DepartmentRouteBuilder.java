@@ -80,27 +80,44 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
                 .routeId(source + ".decisions.poll")
                 .setBody(constant(source))
                 .to(ConnectorDescriptor.DECISION_POSITION_ENDPOINT);
-        guarded(poll, fetchUri, exchange -> exchange.getMessage().setBody(List.of()));
+        guarded(poll, fetchUri, exchange -> {
+            logFailure(exchange, "its decision feed");
+            exchange.getMessage().setBody(List.of());
+        });
         poll.filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
                 .to(ConnectorDescriptor.DECISIONS_ENDPOINT)
                 .end();
     }
 
-    /** Retries a failed department call as {@code bus.connectors.<source>.redeliveries} and {@code .redelivery-delay-ms} say. */
+    /**
+     * Retries a failed department call as {@code bus.connectors.<source>.redeliveries} and {@code .redelivery-delay-ms}
+     * say. Camel's own log of an exhausted call quotes the failure's message, which for an HTTP call holds the URL
+     * and so the subject's identifier: the fallback logs the failure instead, in {@link #failureDetail}'s words.
+     */
     protected DefaultErrorHandlerDefinition departmentRedelivery() {
         String prefix = "{{bus.connectors." + source + ".";
         return defaultErrorHandler()
                 .maximumRedeliveries(Integer.parseInt(getContext().resolvePropertyPlaceholders(prefix + "redeliveries}}")))
-                .redeliveryDelay(Long.parseLong(getContext().resolvePropertyPlaceholders(prefix + "redelivery-delay-ms}}")));
+                .redeliveryDelay(Long.parseLong(getContext().resolvePropertyPlaceholders(prefix + "redelivery-delay-ms}}")))
+                .logExhausted(false);
     }
 
     protected void answerUnavailable(Exchange exchange) {
+        logFailure(exchange, "a lookup");
         exchange.getMessage().setBody(LookupResult.unavailable(source, failureDetail(exchange)));
     }
 
+    /** A failed call, not an open circuit (which says nothing new at every call), is worth the operator's notice. */
+    private void logFailure(Exchange exchange, String what) {
+        if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
+            log.warn("{} did not answer {}: {}", source, what, failureDetail(exchange));
+        }
+    }
+
     /**
-     * Why a guarded call failed, for the caller: a mapping error by its stable code. A Jackson parse error's full
-     * message quotes the department's answer, which may hold personal data: only its own message is kept.
+     * Why a guarded call failed, in words free of personal data, for the caller and the log: a mapping error by its
+     * stable code, an HTTP failure by its status alone (its message quotes the URL, which may carry the identifier),
+     * a Jackson parse error by its own message (the full one quotes the department's answer).
      */
     protected static String failureDetail(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -109,6 +126,9 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
         }
         if (cause instanceof MappingException mapping) {
             return mapping.code() + ": " + mapping.getMessage();
+        }
+        if (cause instanceof HttpOperationFailedException http) {
+            return "the department answered HTTP " + http.getStatusCode();
         }
         String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         return cause.getClass().getSimpleName() + ": " + message;

@@ -29,6 +29,12 @@ public interface DepartmentStandIn {
     /** From now on: refuse connections, as a department whose system is down. */
     void goDown();
 
+    /**
+     * From now on: answer every request with the department's own failure (an HTTP 500, a SOAP fault, an error
+     * reply), as a department whose system is up but broken.
+     */
+    void answerServerError();
+
     /** From now on: answer normally, but only after {@code delay}. */
     void answerAfter(Duration delay);
 

@@ -27,12 +27,12 @@ import java.util.regex.Pattern;
  * paths and body format (JSON or XML), the record of each spec's first fixture that maps without error, under
  * that fixture's subject identifier, and 404 for every other subject or path; an application is taken with a receipt
  * number, and the decision feed is empty. Misbehaving on cue, it refuses connections (its port closed), answers
- * late, answers garbage, serves the spec's unknown-code fixture, or serves XML declaring an external entity.
+ * HTTP 500, answers late, answers garbage, serves the spec's unknown-code fixture, or serves XML declaring an external entity.
  * Nothing of the sandbox's demo data is used.
  */
 public final class DescribedRestStandIn implements DepartmentStandIn, AutoCloseable {
 
-    private enum Behaviour { NORMAL, SLOW, GARBAGE, UNKNOWN_CODE, EXTERNAL_ENTITY }
+    private enum Behaviour { NORMAL, SERVER_ERROR, SLOW, GARBAGE, UNKNOWN_CODE, EXTERNAL_ENTITY }
 
     private final DepartmentFolder folder;
     private final RestDescription rest;
@@ -106,6 +106,12 @@ public final class DescribedRestStandIn implements DepartmentStandIn, AutoClosea
     }
 
     @Override
+    public void answerServerError() {
+        behaviour = Behaviour.SERVER_ERROR;
+        up();
+    }
+
+    @Override
     public void answerAfter(Duration delay) {
         this.delay = delay;
         behaviour = Behaviour.SLOW;
@@ -155,6 +161,10 @@ public final class DescribedRestStandIn implements DepartmentStandIn, AutoClosea
             String target = URLDecoder.decode(exchange.getRequestURI().toString(), StandardCharsets.UTF_8);
             if (behaviour == Behaviour.SLOW) {
                 sleep(delay);
+            }
+            if (behaviour == Behaviour.SERVER_ERROR) {
+                send(exchange, 500, "internal error".getBytes(StandardCharsets.UTF_8));
+                return;
             }
             if (behaviour == Behaviour.GARBAGE) {
                 send(exchange, 200, "<<<this is not a record>>> {".getBytes(StandardCharsets.UTF_8));
