@@ -8,13 +8,21 @@ import io.tongban.sandbox.seed.Person;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A department that is down, slow or broken degrades an answer; it never fails it while another source answers. */
+/**
+ * A department that is down, slow or broken degrades an answer; it never fails it while another source answers.
+ * Whatever the bus logs about the failures names none of the subjects asked about.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class DepartmentFailureTest extends SandboxedBusTest {
 
     @Value("${bus.lookup.timeout-ms}")
@@ -51,6 +59,27 @@ class DepartmentFailureTest extends SandboxedBusTest {
         assertThat(answer.body().path("unavailableSources").toString()).isEqualTo("[\"market-supervision\"]");
         assertThat(answer.body().path("fields").path("taxCreditGrade").path("source").asText()).isEqualTo("tax");
         assertThat(answer.millis()).isLessThan(lookupTimeoutMs + 1_000);
+    }
+
+    @AfterEach
+    void noSubjectIsNamedInTheLog(CapturedOutput output) {
+        assertThat(output.getAll()).as("the log names a subject in clear text")
+                .doesNotContain(SeedSubjects.personInEverySource().identityNumber())
+                .doesNotContain(SeedSubjects.personInEverySource().name())
+                .doesNotContain(SeedSubjects.companyInEverySource().creditCode());
+    }
+
+    @Test
+    @DisplayName("Tax failing every request with HTTP 500: degraded, the detail giving the status and not the subject")
+    void serverErrorsDegradeWithoutNamingTheSubject() {
+        Person person = SeedSubjects.personInEverySource();
+        sandbox().knobs(SystemId.TAX).errorRate(1.0);
+
+        Answer answer = get("/api/v1/persons/" + person.identityNumber());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("unavailableSources").toString()).isEqualTo("[\"tax\"]");
+        assertThat(answer.body().toString()).contains("HTTP 500");
     }
 
     @Test
