@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
+import org.apache.cxf.binding.soap.SoapFault;
 
 /**
  * What every department connector does the same way: a lookup is guarded by the department's circuit breaker
@@ -117,7 +118,9 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
     /**
      * Why a guarded call failed, in words free of personal data, for the caller and the log: a mapping error by its
      * stable code, an HTTP failure by its status alone (its message quotes the URL, which may carry the identifier),
-     * a Jackson parse error by its own message (the full one quotes the department's answer).
+     * a department's SOAP fault by its code alone (its text may quote the request; a fault CXF raised itself reading
+     * the answer has a cause and keeps its message), a Jackson parse
+     * error by its own message (the full one quotes the department's answer).
      */
     protected static String failureDetail(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -129,6 +132,9 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
         }
         if (cause instanceof HttpOperationFailedException http) {
             return "the department answered HTTP " + http.getStatusCode();
+        }
+        if (cause instanceof SoapFault fault && fault.getCause() == null) {
+            return "the department answered a SOAP fault (" + fault.getFaultCode().getLocalPart() + ")";
         }
         String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         return cause.getClass().getSimpleName() + ": " + message;

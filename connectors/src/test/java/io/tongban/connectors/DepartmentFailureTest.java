@@ -2,6 +2,7 @@ package io.tongban.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tongban.connectors.described.SoapConnector;
 import io.tongban.sandbox.Sandbox;
 import io.tongban.sandbox.SystemId;
 import io.tongban.sandbox.knobs.SystemKnobs;
@@ -35,7 +36,7 @@ class DepartmentFailureTest extends ConnectorIntegrationTest {
         return Stream.of(
                 new Lookup("public security person lookup (SOAP)", SystemId.PUBLIC_SECURITY, "public-security",
                         Capability.PERSON_LOOKUP, seed -> seed.demoPerson().identityNumber(),
-                        sandbox -> "cxf://bean:publicSecurityRkxx"),
+                        sandbox -> "cxf://bean:" + SoapConnector.serviceBean("public-security")),
                 new Lookup("market supervision entity lookup (REST/JSON)", SystemId.MARKET_SUPERVISION,
                         "market-supervision", Capability.ENTITY_LOOKUP, seed -> seed.demoCompany().creditCode(),
                         Sandbox::marketSupervisionUrl),

@@ -6,6 +6,7 @@ import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.connectors.description.ConnectorSwitch;
 import java.util.function.Supplier;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Runs every described department whose connector is switched on: its REST routes, its change-file feed, and the
- * descriptor the core finds it by. A department of this kind brings no Java: its folder is the connector.
+ * Runs every described department whose connector is switched on: its REST or SOAP routes (and the SOAP client
+ * endpoint), its change-file feed, and the descriptor the core finds it by. A department of this kind brings no Java: its folder is the connector.
  */
 @AutoConfiguration
 public class DescribedConnectorsAutoConfiguration {
@@ -35,9 +36,17 @@ public class DescribedConnectorsAutoConfiguration {
                     continue;
                 }
                 String name = description.source() + "-described";
-                register(registry, name + "-connector", RestConnector.class, () -> new RestConnector(description));
-                register(registry, name + "-descriptor", ConnectorDescriptor.class,
-                        () -> RestConnector.descriptor(description));
+                if (description.protocol().equals("soap")) {
+                    register(registry, name + "-connector", SoapConnector.class, () -> new SoapConnector(description));
+                    register(registry, name + "-descriptor", ConnectorDescriptor.class,
+                            () -> SoapConnector.descriptor(description));
+                    register(registry, SoapConnector.serviceBean(description.source()), CxfEndpoint.class,
+                            () -> SoapServiceEndpoint.of(description, environment));
+                } else {
+                    register(registry, name + "-connector", RestConnector.class, () -> new RestConnector(description));
+                    register(registry, name + "-descriptor", ConnectorDescriptor.class,
+                            () -> RestConnector.descriptor(description));
+                }
                 if (description.capabilities().contains(Capability.CHANGE_FEED)) {
                     register(registry, name + "-change-file", ChangeFileFeed.class, () -> new ChangeFileFeed(description));
                 }

@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -104,7 +103,7 @@ public class RestConnector extends DepartmentRouteBuilder {
         ProcessorDefinition<?> route = from(send).routeId(routeIdOf(send))
                 .errorHandler(departmentRedelivery())
                 .process(exchange -> exchange.getMessage().setBody(
-                        fields(delivery, exchange.getMessage().getBody(SubmissionDelivery.class))));
+                        SubmissionFields.of(delivery.body(), exchange.getMessage().getBody(SubmissionDelivery.class))));
         if (rest.xml()) {
             route.process(exchange -> exchange.getMessage().setBody(xml(delivery.root(), exchange.getMessage().getBody(Map.class))));
         } else {
@@ -157,21 +156,6 @@ public class RestConnector extends DepartmentRouteBuilder {
         if (query >= 0) {
             exchange.getMessage().setHeader(Exchange.HTTP_QUERY, filled.substring(query + 1));
         }
-    }
-
-    /** The application in the department's fields, in the order the description gives them. */
-    private static Map<String, Object> fields(RestDescription.Delivery delivery, SubmissionDelivery submission) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        delivery.body().forEach((field, value) -> fields.put(field, switch (value) {
-            case "submission" -> submission.submission();
-            case "matter" -> submission.matter();
-            case "department" -> submission.department();
-            case "applicant" -> submission.applicant();
-            case "applicant-type" -> submission.applicantType();
-            case "promised-by" -> submission.promisedBy() == null ? "" : submission.promisedBy().toString();
-            default -> submission.formText(value.substring("form.".length()));
-        }));
-        return fields;
     }
 
     private static String xml(String root, Map<?, ?> fields) throws XMLStreamException {

@@ -27,10 +27,6 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
     public static final List<String> PARAMETERS =
             List.of("url", "connect-timeout-ms", "response-timeout-ms", "redeliveries", "redelivery-delay-ms");
 
-    /** What a delivery body's field may take from a submission; {@code form.<field>} takes a form value. */
-    static final Set<String> SUBMISSION_VALUES =
-            Set.of("submission", "matter", "department", "applicant", "applicant-type", "promised-by");
-
     private static final Set<String> KEYS = Set.of("person-lookup", "entity-lookup", "delivery", "decisions");
 
     /**
@@ -105,9 +101,9 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
         Map<String, String> body = new LinkedHashMap<>();
         bodyNode.fields().forEachRemaining(entry -> {
             String value = entry.getValue().asText();
-            if (!SUBMISSION_VALUES.contains(value) && !(value.startsWith("form.") && value.length() > 5)) {
+            if (!SubmissionFields.known(value)) {
                 throw new InvalidDescriptionException(location, at + ".body." + entry.getKey(), "'" + value
-                        + "' is not one of " + SUBMISSION_VALUES + " or form.<field>");
+                        + "' is not one of " + SubmissionFields.VALUES + " or form.<field>");
             }
             body.put(entry.getKey(), value);
         });

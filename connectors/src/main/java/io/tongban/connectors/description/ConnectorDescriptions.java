@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.described.ChangeFileDescription;
 import io.tongban.connectors.described.RestDescription;
+import io.tongban.connectors.described.SoapDescription;
 import io.tongban.mappings.CanonicalModel;
 import io.tongban.mappings.DepartmentFolders;
 import io.tongban.mappings.MappingEngine;
@@ -36,7 +37,7 @@ public final class ConnectorDescriptions {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> KEYS = Set.of("source", "names", "description", "protocol", "implementation",
-            "capabilities", "parameters", "breaker", "specs", "rest", "change-file", "canonical-fields");
+            "capabilities", "parameters", "breaker", "specs", "rest", "soap", "change-file", "canonical-fields");
     private static final Set<String> PARAMETER_KEYS =
             Set.of("title", "description", "type", "default", "example", "sandbox", "secret");
     private static final Set<String> PARAMETER_TYPES = Set.of("string", "integer", "url", "path", "boolean");
@@ -275,21 +276,24 @@ public final class ConnectorDescriptions {
 
     /** A described connector: the kit must be able to run every capability from the description alone. */
     private static void checkDescribed(ConnectorDescription description) {
-        if (!description.protocol().startsWith("rest")) {
+        boolean soap = description.protocol().equals("soap");
+        if (!soap && !description.protocol().startsWith("rest")) {
             throw new InvalidDescriptionException(description.location(), "implementation", "the kit runs described "
-                    + "rest-json and rest-xml connectors; protocol " + description.protocol() + " needs java");
+                    + "rest-json, rest-xml and soap connectors; protocol " + description.protocol() + " needs java");
         }
-        for (Capability capability : description.capabilities()) {
-            if (capability == Capability.IDENTITY_CHECK) {
-                throw new InvalidDescriptionException(description.location(), "capabilities",
-                        "IDENTITY_CHECK cannot be described yet; it needs implementation: java");
-            }
+        if (!soap && description.capabilities().contains(Capability.IDENTITY_CHECK)) {
+            throw new InvalidDescriptionException(description.location(), "capabilities",
+                    "IDENTITY_CHECK is described for soap connectors only; a rest one needs implementation: java");
         }
         for (String needed : RestDescription.PARAMETERS) {
-            requireParameter(description, needed, "a described rest connector");
+            requireParameter(description, needed, "a described " + description.protocol() + " connector");
         }
         if (description.capabilities().contains(Capability.DECISION_FEED)) {
             requireParameter(description, "decision-poll-interval", "a polled DECISION_FEED");
+        }
+        if (soap) {
+            SoapDescription.read(description);
+            return;
         }
         RestDescription.read(description);
         if (description.capabilities().contains(Capability.CHANGE_FEED)) {

@@ -44,14 +44,15 @@ class ConnectorDescriptionsTest {
     }
 
     @Test
-    @DisplayName("the shipped departments describe themselves: tax and market supervision need no Java")
+    @DisplayName("the shipped departments describe themselves: tax, market supervision and public security need no Java")
     void shippedDescriptions() {
         assertThat(ConnectorDescriptions.all()).extracting(ConnectorDescription::source)
                 .contains("public-security", "market-supervision", "tax", "social-security");
         assertThat(ConnectorDescriptions.of("tax").described()).isTrue();
         assertThat(ConnectorDescriptions.of("market-supervision").described()).isTrue();
         assertThat(ConnectorDescriptions.of("market-supervision").capabilities()).contains(Capability.CHANGE_FEED);
-        assertThat(ConnectorDescriptions.of("public-security").described()).isFalse();
+        assertThat(ConnectorDescriptions.of("public-security").described()).isTrue();
+        assertThat(ConnectorDescriptions.of("social-security").described()).isFalse();
     }
 
     @Test

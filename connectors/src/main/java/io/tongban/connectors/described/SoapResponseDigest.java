@@ -1,4 +1,4 @@
-package io.tongban.connectors.publicsecurity;
+package io.tongban.connectors.described;
 
 import io.tongban.connectors.ResponseDigest;
 import io.tongban.mappings.RecordDigest;
