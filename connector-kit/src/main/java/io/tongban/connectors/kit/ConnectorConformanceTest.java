@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.CircuitBreakers;
 import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.IdentityCheckRequest;
+import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.connectors.TestSubjects;
@@ -38,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The conformance kit: what every connector must do, run against the department's stand-in over its real protocol.
@@ -46,11 +49,14 @@ import org.springframework.core.env.Environment;
  * runs the standard scenarios of each capability the connector offers: found, not found, a person filed under the
  * old 15-digit number, down, failing with its own error, slow past the breaker's timeout, a garbage answer, an
  * unknown code, and an external entity in an XML answer; a delivered application, and one the department did not
- * take. Nothing of the sandbox's demo data is used. Every scenario begins with the stand-in answering normally and
+ * take; an identity check consistent, inconsistent, and not possible. Nothing of the sandbox's demo data is used. Every scenario begins with the stand-in answering normally and
  * the breakers closed, and ends by checking that nothing it logged names a subject it asked about.
  */
 @SpringBootTest(classes = ConformanceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ExtendWith(OutputCaptureExtension.class)
+// each department's test points its connector at its own stand-in, stopped after the class: a context kept for
+// later tests would go on polling a stand-in that is gone
+@DirtiesContext
 public abstract class ConnectorConformanceTest {
 
     /** What a timing assertion allows beyond the configured time: build machines are shared and often loaded. */
@@ -107,13 +113,47 @@ public abstract class ConnectorConformanceTest {
         }
         String endpoint = connector().endpoint(Capability.SUBMISSION_DELIVERY);
         return Stream.of(
-                scenario("delivery: an application the department takes", () ->
-                        producer.requestBody(endpoint, application(), String.class)),
+                scenario("delivery: an application the department takes, answered with its receipt", () -> {
+                    int before = standIn().deliveries();
+                    String receipt = producer.requestBody(endpoint, application(), String.class);
+                    assertThat(receipt).isNotBlank();
+                    assertThat(standIn().deliveries()).isEqualTo(before + 1);
+                }),
                 scenario("delivery: the department is down, so the delivery fails for the bus to try again", () -> {
                     standIn().goDown();
                     assertThatThrownBy(() -> producer.requestBody(endpoint, application(), String.class))
                             .isInstanceOf(CamelExecutionException.class);
                 }));
+    }
+
+    @TestFactory
+    @DisplayName("identity check: consistent, inconsistent, department down")
+    Stream<DynamicTest> identityChecks(CapturedOutput output) {
+        this.output = output;
+        if (!connector().offers(Capability.IDENTITY_CHECK)) {
+            return Stream.empty();
+        }
+        String endpoint = connector().endpoint(Capability.IDENTITY_CHECK);
+        return Stream.of(
+                scenario("identity check: a held person's number with the name on record is consistent", () ->
+                        assertThat(check(endpoint, heldName()).consistent()).isTrue()),
+                scenario("identity check: the number with another name is inconsistent", () ->
+                        assertThat(check(endpoint, heldName() + "某").consistent()).isFalse()),
+                scenario("identity check: the department is down: could not check, with a reason", () -> {
+                    standIn().goDown();
+                    IdentityCheckResult result = check(endpoint, heldName());
+                    assertThat(result.consistent()).isNull();
+                    assertThat(result.detail()).isNotBlank().doesNotContain(heldName());
+                }));
+    }
+
+    private String heldName() {
+        return String.valueOf(standIn().held(SubjectType.PERSON).fields().get("name"));
+    }
+
+    private IdentityCheckResult check(String endpoint, String name) {
+        return producer.requestBody(endpoint, new IdentityCheckRequest(standIn().held(SubjectType.PERSON).id(), name),
+                IdentityCheckResult.class);
     }
 
     private void lookupScenarios(Capability capability, SubjectType type, String unheld, List<DynamicTest> scenarios) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A department's system as the conformance kit needs it: it speaks the department's real protocol on loopback and
  * can be made to misbehave on cue. A department team writes one for its own system (or wraps its test system);
- * {@link DescribedRestStandIn} is one for every described REST department, built from its folder.
+ * {@link DescribedRestStandIn} and {@link DescribedSoapStandIn} are ones for every described REST or SOAP department,
+ * built from its folder.
  */
 public interface DepartmentStandIn {
 
@@ -21,6 +22,11 @@ public interface DepartmentStandIn {
      */
     default Optional<HeldSubject> heldUnderOldNumber() {
         return Optional.empty();
+    }
+
+    /** How many applications the department has taken so far (departments offering SUBMISSION_DELIVERY). */
+    default int deliveries() {
+        throw new UnsupportedOperationException("this stand-in takes no applications");
     }
 
     /** From now on: answer as the department does. */

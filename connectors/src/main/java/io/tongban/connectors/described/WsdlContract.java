@@ -4,6 +4,7 @@ import io.tongban.connectors.description.InvalidDescriptionException;
 import java.net.URL;
 import java.util.Map;
 import javax.wsdl.Definition;
+import javax.wsdl.Message;
 import javax.wsdl.Operation;
 import javax.wsdl.Part;
 import javax.wsdl.Port;
@@ -20,7 +21,7 @@ import javax.xml.namespace.QName;
  * the service and port to call, and for each operation its request element and whether that element's children are
  * namespace-qualified. CXF does the rest from the same WSDL.
  */
-final class WsdlContract {
+public final class WsdlContract {
 
     private final String location;
     private final Definition definition;
@@ -44,7 +45,7 @@ final class WsdlContract {
     }
 
     /** Reads the WSDL at a classpath path, refusing one a described connector cannot call. */
-    static WsdlContract read(String classpathLocation) {
+    public static WsdlContract read(String classpathLocation) {
         URL url = WsdlContract.class.getClassLoader().getResource(classpathLocation);
         if (url == null) {
             throw new InvalidDescriptionException(classpathLocation, "(file)", "no such WSDL on the classpath");
@@ -58,6 +59,11 @@ final class WsdlContract {
         }
     }
 
+    /** The WSDL's target namespace. */
+    public String namespace() {
+        return definition.getTargetNamespace();
+    }
+
     QName service() {
         return service.getQName();
     }
@@ -67,13 +73,26 @@ final class WsdlContract {
     }
 
     /** The element an operation's request is, as the port type's input message names it. */
-    QName requestElement(String operation) {
+    public QName requestElement(String operation) {
+        return element(operation, operation(operation).getInput() == null ? null : operation(operation).getInput().getMessage());
+    }
+
+    /** The element an operation's answer is, as the port type's output message names it. */
+    public QName responseElement(String operation) {
+        return element(operation, operation(operation).getOutput() == null ? null : operation(operation).getOutput().getMessage());
+    }
+
+    private Operation operation(String name) {
         PortType portType = port.getBinding().getPortType();
-        Operation found = portType.getOperation(operation, null, null);
-        if (found == null || found.getInput() == null) {
-            throw invalid("port type " + portType.getQName().getLocalPart() + " has no operation " + operation);
+        Operation found = portType.getOperation(name, null, null);
+        if (found == null) {
+            throw invalid("port type " + portType.getQName().getLocalPart() + " has no operation " + name);
         }
-        Map<?, ?> parts = found.getInput().getMessage().getParts();
+        return found;
+    }
+
+    private QName element(String operation, Message message) {
+        Map<?, ?> parts = message == null ? Map.of() : message.getParts();
         if (parts.size() != 1 || ((Part) parts.values().iterator().next()).getElementName() == null) {
             throw invalid("operation " + operation + " is not document/literal wrapped (one part, an element)");
         }
@@ -81,7 +100,7 @@ final class WsdlContract {
     }
 
     /** Whether the children of elements in {@code namespace} are qualified, as the schema of that namespace says. */
-    boolean qualifiesChildren(String namespace) {
+    public boolean qualifiesChildren(String namespace) {
         for (Object extension : definition.getTypes().getExtensibilityElements()) {
             if (extension instanceof Schema schema
                     && namespace.equals(schema.getElement().getAttribute("targetNamespace"))) {

@@ -1,0 +1,204 @@
+package io.tongban.connectors.kit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.tongban.mappings.MappingError;
+import io.tongban.mappings.SubjectType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the stand-ins of described departments share (test doubles, built from the department's folder alone): an
+ * HTTP server on a loopback port that answers as the protocol subclass says, the subject of each spec's first
+ * fixture that maps without error as the one held, and misbehaviour on cue. Going down closes the port; coming back
+ * opens the same one. Nothing of the sandbox's demo data is used.
+ */
+abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
+
+    enum Behaviour { NORMAL, SERVER_ERROR, SLOW, GARBAGE, UNKNOWN_CODE, EXTERNAL_ENTITY }
+
+    /** A body in no department's format. */
+    static final byte[] GARBAGE = "<<<this is not a record>>> {".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    final DepartmentFolder folder;
+    private final Map<SubjectType, FixtureCase> held = new EnumMap<>(SubjectType.class);
+    private final AtomicInteger deliveries = new AtomicInteger();
+    /** Answers in parallel, as a department does: a slow answer must not hold up the next request. */
+    private final ExecutorService answering = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "described-stand-in");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final int port;
+    private HttpServer server;
+    private volatile Behaviour behaviour = Behaviour.NORMAL;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile URI externalEntity;
+
+    DescribedStandIn(DepartmentFolder folder, List<SubjectType> heldTypes) {
+        this.folder = folder;
+        for (SubjectType type : heldTypes) {
+            held.put(type, folder.fixtures(type, false).stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                    folder.source() + ": the stand-in serves a " + type + " fixture that maps without error; there is none")));
+        }
+        this.server = listen(0);
+        this.port = server.getAddress().getPort();
+    }
+
+    /** The stand-in's base URL. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public int deliveries() {
+        return deliveries.get();
+    }
+
+    /** Takes an application: its receipt number. */
+    String takeDelivery() {
+        return "SB" + deliveries.incrementAndGet();
+    }
+
+    /** Answers one request the way the department's protocol does, as the current behaviour says. */
+    abstract void answer(HttpExchange exchange, Behaviour behaviour) throws IOException;
+
+    @Override
+    public HeldSubject held(SubjectType type) {
+        FixtureCase fixture = held.get(type);
+        return new HeldSubject(fixture.expectation().path("subjectId").asText(), fixture.expectedFields());
+    }
+
+    /** The department's record of the subject held, or of the spec's unknown-code fixture under that behaviour. */
+    Map<String, Object> record(SubjectType type, Behaviour behaviour) {
+        if (behaviour != Behaviour.UNKNOWN_CODE) {
+            return held.get(type).record();
+        }
+        return folder.fixtureWithError(type, MappingError.UNKNOWN_CODE.code()).orElseThrow(() ->
+                new IllegalStateException(folder.source() + ": add a " + type + " fixture whose expected error is "
+                        + MappingError.UNKNOWN_CODE.code() + ", for the stand-in to serve")).record();
+    }
+
+    URI externalEntity() {
+        return externalEntity;
+    }
+
+    @Override
+    public void answerNormally() {
+        behave(Behaviour.NORMAL);
+    }
+
+    @Override
+    public synchronized void goDown() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    @Override
+    public void answerServerError() {
+        behave(Behaviour.SERVER_ERROR);
+    }
+
+    @Override
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
+        behave(Behaviour.SLOW);
+    }
+
+    @Override
+    public void answerGarbage() {
+        behave(Behaviour.GARBAGE);
+    }
+
+    @Override
+    public void answerUnknownCode() {
+        behave(Behaviour.UNKNOWN_CODE);
+    }
+
+    @Override
+    public void answerWithExternalEntity(URI file) {
+        externalEntity = file;
+        behave(Behaviour.EXTERNAL_ENTITY);
+    }
+
+    private synchronized void behave(Behaviour next) {
+        behaviour = next;
+        if (server == null) {
+            server = listen(port);
+        }
+    }
+
+    private HttpServer listen(int onPort) {
+        try {
+            HttpServer started = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
+            started.createContext("/", this::handle);
+            started.setExecutor(answering);
+            started.start();
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + onPort, e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Behaviour now = behaviour;
+            if (now == Behaviour.SLOW) {
+                sleep(delay);
+            }
+            answer(exchange, now);
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** A record as XML elements: a list as the element repeated, a record as nested elements. */
+    static void element(StringBuilder xml, String prefix, String name, Object value) {
+        if (value instanceof List<?> items) {
+            items.forEach(item -> element(xml, prefix, name, item));
+            return;
+        }
+        xml.append('<').append(prefix).append(name).append('>');
+        if (value instanceof Map<?, ?> children) {
+            children.forEach((child, childValue) -> element(xml, prefix, child.toString(), childValue));
+        } else if (value != null) {
+            xml.append(escape(value.toString()));
+        }
+        xml.append("</").append(prefix).append(name).append('>');
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        goDown();
+        answering.shutdownNow();
+    }
+}
