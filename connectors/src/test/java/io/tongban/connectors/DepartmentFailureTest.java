@@ -2,6 +2,7 @@ package io.tongban.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tongban.connectors.described.JmsConnector;
 import io.tongban.connectors.described.SoapConnector;
 import io.tongban.sandbox.Sandbox;
 import io.tongban.sandbox.SystemId;
@@ -46,7 +47,7 @@ class DepartmentFailureTest extends ConnectorIntegrationTest {
                         Capability.ENTITY_LOOKUP, seed -> seed.demoCompany().creditCode(), Sandbox::taxUrl),
                 new Lookup("social security person lookup (JMS)", SystemId.SOCIAL_SECURITY, "social-security",
                         Capability.PERSON_LOOKUP, seed -> seed.demoPerson().identityNumber(),
-                        sandbox -> "socialSecurityJms://queue:"));
+                        sandbox -> JmsConnector.component("social-security") + "://queue:"));
     }
 
     private LookupResult lookUp(Lookup lookup) {

@@ -7,6 +7,7 @@ import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.connectors.description.ConnectorSwitch;
 import java.util.function.Supplier;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Runs every described department whose connector is switched on: its REST or SOAP routes (and the SOAP client
- * endpoint), its change-file feed, and the descriptor the core finds it by. A department of this kind brings no Java: its folder is the connector.
+ * Runs every described department whose connector is switched on: its REST, SOAP or JMS routes (with the SOAP
+ * client endpoint or the JMS component for the department's broker), its change-file feed, and the descriptor the
+ * core finds it by. A department of this kind brings no Java: its folder is the connector.
  */
 @AutoConfiguration
 public class DescribedConnectorsAutoConfiguration {
@@ -42,12 +44,21 @@ public class DescribedConnectorsAutoConfiguration {
                             () -> SoapConnector.descriptor(description));
                     register(registry, SoapConnector.serviceBean(description.source()), CxfEndpoint.class,
                             () -> SoapServiceEndpoint.of(description, environment));
+                } else if (description.protocol().equals("jms")) {
+                    register(registry, name + "-connector", JmsConnector.class, () -> new JmsConnector(description));
+                    register(registry, name + "-descriptor", ConnectorDescriptor.class,
+                            () -> JmsConnector.descriptor(description));
+                    register(registry, JmsConnector.component(description.source()), JmsComponent.class,
+                            () -> JmsDepartmentBroker.of(description, environment));
+                } else if (description.protocol().equals("file")) {
+                    register(registry, name + "-descriptor", ConnectorDescriptor.class,
+                            () -> RestConnector.descriptor(description));
                 } else {
                     register(registry, name + "-connector", RestConnector.class, () -> new RestConnector(description));
                     register(registry, name + "-descriptor", ConnectorDescriptor.class,
                             () -> RestConnector.descriptor(description));
                 }
-                if (description.capabilities().contains(Capability.CHANGE_FEED)) {
+                if (!description.protocol().equals("jms") && description.capabilities().contains(Capability.CHANGE_FEED)) {
                     register(registry, name + "-change-file", ChangeFileFeed.class, () -> new ChangeFileFeed(description));
                 }
             }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What a described delivery's fields may take from a submission, whatever the protocol carries them in:
- * {@code submission}, {@code matter}, ... or {@code form.<field>} for a value of the application form.
+ * {@code submission}, {@code matter}, ... or {@code form.<field>} for a value of the application form, and
+ * {@code form.<field>|<field>} for the first of them the form fills (matters name the same thing differently).
  */
 final class SubmissionFields {
 
@@ -31,8 +32,17 @@ final class SubmissionFields {
             case "applicant" -> submission.applicant();
             case "applicant-type" -> submission.applicantType();
             case "promised-by" -> submission.promisedBy() == null ? "" : submission.promisedBy().toString();
-            default -> submission.formText(value.substring("form.".length()));
+            default -> firstFilled(submission, value.substring("form.".length()).split("\\|"));
         }));
         return fields;
+    }
+
+    private static String firstFilled(SubmissionDelivery submission, String[] formFields) {
+        for (String field : formFields) {
+            if (!submission.formText(field).isBlank()) {
+                return submission.formText(field);
+            }
+        }
+        return "";
     }
 }

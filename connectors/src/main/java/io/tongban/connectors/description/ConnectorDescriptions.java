@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.described.ChangeFileDescription;
+import io.tongban.connectors.described.JmsDescription;
 import io.tongban.connectors.described.RestDescription;
 import io.tongban.connectors.described.SoapDescription;
 import io.tongban.mappings.CanonicalModel;
@@ -37,7 +38,7 @@ public final class ConnectorDescriptions {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> KEYS = Set.of("source", "names", "description", "protocol", "implementation",
-            "capabilities", "parameters", "breaker", "specs", "rest", "soap", "change-file", "canonical-fields");
+            "capabilities", "parameters", "breaker", "specs", "rest", "soap", "jms", "change-file", "canonical-fields");
     private static final Set<String> PARAMETER_KEYS =
             Set.of("title", "description", "type", "default", "example", "sandbox", "secret");
     private static final Set<String> PARAMETER_TYPES = Set.of("string", "integer", "url", "path", "boolean");
@@ -276,26 +277,38 @@ public final class ConnectorDescriptions {
 
     /** A described connector: the kit must be able to run every capability from the description alone. */
     private static void checkDescribed(ConnectorDescription description) {
-        boolean soap = description.protocol().equals("soap");
-        if (!soap && !description.protocol().startsWith("rest")) {
-            throw new InvalidDescriptionException(description.location(), "implementation", "the kit runs described "
-                    + "rest-json, rest-xml and soap connectors; protocol " + description.protocol() + " needs java");
-        }
-        if (!soap && description.capabilities().contains(Capability.IDENTITY_CHECK)) {
-            throw new InvalidDescriptionException(description.location(), "capabilities",
-                    "IDENTITY_CHECK is described for soap connectors only; a rest one needs implementation: java");
-        }
-        for (String needed : RestDescription.PARAMETERS) {
-            requireParameter(description, needed, "a described " + description.protocol() + " connector");
-        }
-        if (description.capabilities().contains(Capability.DECISION_FEED)) {
-            requireParameter(description, "decision-poll-interval", "a polled DECISION_FEED");
-        }
-        if (soap) {
-            SoapDescription.read(description);
+        String protocol = description.protocol();
+        if (protocol.equals("file")) {
+            if (!description.capabilities().equals(Set.of(Capability.CHANGE_FEED))) {
+                throw new InvalidDescriptionException(description.location(), "capabilities", "a department that "
+                        + "drops files offers CHANGE_FEED only");
+            }
+            checkChangeFile(description);
             return;
         }
+        if (!protocol.equals("soap") && description.capabilities().contains(Capability.IDENTITY_CHECK)) {
+            throw new InvalidDescriptionException(description.location(), "capabilities",
+                    "IDENTITY_CHECK is described for soap connectors only; a " + protocol + " one needs implementation: java");
+        }
+        for (String needed : protocol.equals("jms") ? JmsDescription.PARAMETERS : RestDescription.PARAMETERS) {
+            requireParameter(description, needed, "a described " + protocol + " connector");
+        }
+        if (description.capabilities().contains(Capability.DECISION_FEED) && !protocol.equals("jms")) {
+            requireParameter(description, "decision-poll-interval", "a polled DECISION_FEED");
+        }
+        switch (protocol) {
+            case "soap" -> SoapDescription.read(description);
+            case "jms" -> JmsDescription.read(description);
+            default -> checkRest(description);
+        }
+    }
+
+    private static void checkRest(ConnectorDescription description) {
         RestDescription.read(description);
+        checkChangeFile(description);
+    }
+
+    private static void checkChangeFile(ConnectorDescription description) {
         if (description.capabilities().contains(Capability.CHANGE_FEED)) {
             ChangeFileDescription feed = ChangeFileDescription.read(description);
             requireParameter(description, feed.directoryParameter(), "change-file.directory");

@@ -9,6 +9,7 @@ import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.RejectedChange;
 import io.tongban.connectors.Sha256;
 import io.tongban.connectors.TestSubjects;
+import io.tongban.connectors.described.JmsConnector;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import io.tongban.sandbox.seed.SocialInsurance;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Social security connector (JMS request/reply and change topic on the department's Artemis) against the sandbox")
 class SocialSecurityConnectorTest extends ConnectorIntegrationTest {
 
-    private static final String REQUEST_QUEUE = "socialSecurityJms://queue:";
+    private static final String REQUEST_QUEUE = JmsConnector.component("social-security") + "://queue:";
 
     private String personLookup() {
         return descriptor("social-security").endpoint(Capability.PERSON_LOOKUP);

@@ -1,0 +1,181 @@
+package io.tongban.connectors.described;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tongban.connectors.Capability;
+import io.tongban.connectors.DecisionDialect;
+import io.tongban.connectors.description.ConnectorDescription;
+import io.tongban.connectors.description.ConnectorDescriptions;
+import io.tongban.connectors.description.InvalidDescriptionException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code jms} section of a described connector: a department reached over JMS on its own Artemis broker, with
+ * JSON message bodies. Queues and topics are named by parameters, so that each installation may set its own.
+ *
+ * @param personLookup request/reply on a queue, the department answering on a temporary reply queue
+ * @param changeFeed   change events on a topic, each a person's whole record as of its time
+ * @param delivery     applications as durable messages on a queue
+ * @param decisions    the department's decisions, one message each, on a queue
+ */
+public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Delivery delivery, Decisions decisions) {
+
+    /** Parameters every described JMS connector has. */
+    public static final List<String> PARAMETERS = List.of("broker-url", "user", "password", "sessions",
+            "response-timeout-ms", "redeliveries", "redelivery-delay-ms");
+
+    private static final Set<String> KEYS = Set.of("person-lookup", "change-feed", "delivery", "decisions");
+
+    /**
+     * @param queue     the parameter naming the request queue
+     * @param request   the request's JSON fields and what each takes ({@code id})
+     * @param status    the reply's header carrying the outcome: {@code found} with the record as body, or
+     *                  {@code notFound}; any other value is the department's failure
+     * @param oldNumber a miss under the 18-digit identity number is asked again under the old 15-digit one
+     */
+    public record Lookup(String queue, Map<String, String> request, String status, String found, String notFound,
+                         boolean oldNumber) {
+    }
+
+    /**
+     * @param topic        the parameter naming the topic
+     * @param subscription the parameter naming the bus's durable, shared subscription
+     * @param changedAt    the canonical field giving the time of the change (an event without it is rejected)
+     */
+    public record ChangeFeed(String topic, String subscription, String changedAt) {
+    }
+
+    /** @param body the message's JSON fields and what each takes from the submission */
+    public record Delivery(String queue, Map<String, String> body) {
+    }
+
+    public record Decisions(String queue, DecisionDialect dialect) {
+    }
+
+    /** Reads the section, refusing what the kit could not run with the file and field named. */
+    public static JmsDescription read(ConnectorDescription description) {
+        String location = description.location();
+        JsonNode section = description.section("jms");
+        if (section.isMissingNode()) {
+            throw new InvalidDescriptionException(location, "jms", "missing: a described jms connector names the "
+                    + "queues and topics of its capabilities");
+        }
+        ConnectorDescriptions.checkKeys(location, "jms.", section, KEYS);
+        matches(description, section, "person-lookup", Capability.PERSON_LOOKUP);
+        matches(description, section, "change-feed", Capability.CHANGE_FEED);
+        matches(description, section, "delivery", Capability.SUBMISSION_DELIVERY);
+        matches(description, section, "decisions", Capability.DECISION_FEED);
+        if (description.capabilities().contains(Capability.ENTITY_LOOKUP)
+                || description.capabilities().contains(Capability.IDENTITY_CHECK)) {
+            throw new InvalidDescriptionException(location, "capabilities", "a described jms connector offers "
+                    + "PERSON_LOOKUP, CHANGE_FEED, SUBMISSION_DELIVERY and DECISION_FEED");
+        }
+        JmsDescription jms = new JmsDescription(lookup(location, section.path("person-lookup")),
+                changeFeed(location, section.path("change-feed")), delivery(location, section.path("delivery")),
+                decisions(location, section.path("decisions")));
+        for (String parameter : jms.destinationParameters()) {
+            if (!description.parameters().containsKey(parameter)) {
+                throw new InvalidDescriptionException(location, "parameters." + parameter, "missing (the jms section "
+                        + "names it)");
+            }
+        }
+        return jms;
+    }
+
+    private List<String> destinationParameters() {
+        List<String> parameters = new ArrayList<>();
+        if (personLookup != null) {
+            parameters.add(personLookup.queue());
+        }
+        if (changeFeed != null) {
+            parameters.addAll(List.of(changeFeed.topic(), changeFeed.subscription()));
+        }
+        if (delivery != null) {
+            parameters.add(delivery.queue());
+        }
+        if (decisions != null) {
+            parameters.add(decisions.queue());
+        }
+        return parameters;
+    }
+
+    private static void matches(ConnectorDescription description, JsonNode section, String key, Capability capability) {
+        boolean described = !section.path(key).isMissingNode();
+        if (described != description.capabilities().contains(capability)) {
+            throw new InvalidDescriptionException(description.location(), "jms." + key, described
+                    ? "described, but " + capability + " is not among the capabilities"
+                    : "missing: " + capability + " is among the capabilities");
+        }
+    }
+
+    private static Lookup lookup(String location, JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        String at = "jms.person-lookup";
+        ConnectorDescriptions.checkKeys(location, at + ".", node,
+                Set.of("queue", "request", "status", "found", "not-found", "old-number"));
+        Map<String, String> request = fields(location, node.path("request"), at + ".request");
+        request.forEach((field, value) -> {
+            if (!value.equals("id")) {
+                throw new InvalidDescriptionException(location, at + ".request." + field, "'" + value + "' is not id");
+            }
+        });
+        return new Lookup(ConnectorDescriptions.text(location, node, at, "queue"), request,
+                ConnectorDescriptions.text(location, node, at, "status"),
+                ConnectorDescriptions.text(location, node, at, "found"),
+                ConnectorDescriptions.text(location, node, at, "not-found"), node.path("old-number").asBoolean(false));
+    }
+
+    private static ChangeFeed changeFeed(String location, JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        String at = "jms.change-feed";
+        ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("topic", "subscription", "changed-at"));
+        return new ChangeFeed(ConnectorDescriptions.text(location, node, at, "topic"),
+                ConnectorDescriptions.text(location, node, at, "subscription"),
+                ConnectorDescriptions.text(location, node, at, "changed-at"));
+    }
+
+    private static Delivery delivery(String location, JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        String at = "jms.delivery";
+        ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("queue", "body"));
+        Map<String, String> body = fields(location, node.path("body"), at + ".body");
+        body.forEach((field, value) -> {
+            if (!SubmissionFields.known(value)) {
+                throw new InvalidDescriptionException(location, at + ".body." + field, "'" + value + "' is not one of "
+                        + SubmissionFields.VALUES + " or form.<field>");
+            }
+        });
+        return new Delivery(ConnectorDescriptions.text(location, node, at, "queue"), body);
+    }
+
+    private static Decisions decisions(String location, JsonNode node) {
+        if (node.isMissingNode()) {
+            return null;
+        }
+        String at = "jms.decisions";
+        ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("queue", "approved", "rejected", "results"));
+        Map<String, String> results = new LinkedHashMap<>();
+        node.path("results").fields().forEachRemaining(entry -> results.put(entry.getKey(), entry.getValue().asText()));
+        return new Decisions(ConnectorDescriptions.text(location, node, at, "queue"),
+                new DecisionDialect(ConnectorDescriptions.text(location, node, at, "approved"),
+                        ConnectorDescriptions.text(location, node, at, "rejected"), results));
+    }
+
+    private static Map<String, String> fields(String location, JsonNode node, String at) {
+        if (!node.isObject() || node.isEmpty()) {
+            throw new InvalidDescriptionException(location, at, "missing: the message's fields and what each takes");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), entry.getValue().asText()));
+        return fields;
+    }
+}
