@@ -66,11 +66,40 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
         JsonNode fault = section.path("fault");
         ConnectorDescriptions.checkKeys(location, "soap.fault.", fault, Set.of("code", "not-found"));
         String folder = location.substring(0, location.lastIndexOf('/'));
-        return new SoapDescription(folder + "/" + ConnectorDescriptions.text(location, section, "soap", "wsdl"),
+        String wsdl = ConnectorDescriptions.text(location, section, "soap", "wsdl");
+        SoapDescription soap = new SoapDescription(wsdl.startsWith("/") ? wsdl.substring(1) : folder + "/" + wsdl,
                 ConnectorDescriptions.text(location, fault, "soap.fault", "code"),
                 ConnectorDescriptions.text(location, fault, "soap.fault", "not-found"),
                 lookup(location, section.path("person-lookup")), identityCheck(location, section.path("identity-check")),
                 delivery(location, section.path("delivery")), decisions(location, section.path("decisions")));
+        soap.checkOperations(location);
+        return soap;
+    }
+
+    /** Every described operation is one of the WSDL's, document/literal wrapped. */
+    private void checkOperations(String location) {
+        WsdlContract contract = WsdlContract.read(wsdl);
+        Map<String, String> operations = new LinkedHashMap<>();
+        if (personLookup != null) {
+            operations.put("person-lookup", personLookup.operation());
+        }
+        if (identityCheck != null) {
+            operations.put("identity-check", identityCheck.operation());
+        }
+        if (delivery != null) {
+            operations.put("delivery", delivery.operation());
+        }
+        if (decisions != null) {
+            operations.put("decisions", decisions.operation());
+        }
+        operations.forEach((key, operation) -> {
+            try {
+                contract.requestElement(operation);
+                contract.responseElement(operation);
+            } catch (InvalidDescriptionException e) {
+                throw new InvalidDescriptionException(location, "soap." + key + ".operation", e.getMessage());
+            }
+        });
     }
 
     private static void matches(ConnectorDescription description, JsonNode section, String key, Capability capability) {

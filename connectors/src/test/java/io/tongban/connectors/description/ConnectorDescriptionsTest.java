@@ -26,6 +26,8 @@ class ConnectorDescriptionsTest {
             undocumented       | parameters.url.title: missing
             misspelt           | capabilites: unknown key
             wrong-folder       | source: 'someone-else' is not the folder's name
+            soap-unknown-operation | soap.person-lookup.operation: departments/public-security/rkxx.wsdl: (file): port type Rkxx has no operation QueryPersons
+            jms-undeclared-queue   | parameters.request-queue: missing (the jms section names it)
             """)
     void badDescriptionIsRefused(String folder, String problem) {
         String location = "bad-departments/" + folder + "/connector.yaml";
