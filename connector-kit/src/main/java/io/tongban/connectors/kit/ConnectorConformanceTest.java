@@ -116,8 +116,12 @@ public abstract class ConnectorConformanceTest {
                 scenario("delivery: an application the department takes, answered with its receipt", () -> {
                     int before = standIn().deliveries();
                     String receipt = producer.requestBody(endpoint, application(), String.class);
-                    assertThat(receipt).isNotBlank();
-                    assertThat(standIn().deliveries()).isEqualTo(before + 1);
+                    // a JMS delivery is a durable message on the department's broker: nothing is answered back
+                    if (!DepartmentFolder.of(source()).description().protocol().equals("jms")) {
+                        assertThat(receipt).isNotBlank();
+                    }
+                    Awaitility.await("the department took the application").atMost(Duration.ofSeconds(5))
+                            .until(() -> standIn().deliveries() == before + 1);
                 }),
                 scenario("delivery: the department is down, so the delivery fails for the bus to try again", () -> {
                     standIn().goDown();
