@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tongban.connectors.Capability;
 import io.tongban.connectors.CircuitBreakers;
 import io.tongban.connectors.ConnectorDescriptor;
+import io.tongban.connectors.CoreEndpointsStandIn;
+import io.tongban.connectors.DecisionDialect;
+import io.tongban.connectors.DepartmentDecision;
 import io.tongban.connectors.IdentityCheckRequest;
 import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.connectors.LookupResult;
 import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.connectors.TestSubjects;
+import io.tongban.connectors.described.JmsDescription;
+import io.tongban.connectors.described.RestDescription;
+import io.tongban.connectors.described.SoapDescription;
+import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.mappings.MappingError;
 import io.tongban.mappings.SubjectType;
 import java.nio.file.Files;
@@ -49,7 +56,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * runs the standard scenarios of each capability the connector offers: found, not found, a person filed under the
  * old 15-digit number, down, failing with its own error, slow past the breaker's timeout, a garbage answer, an
  * unknown code, and an external entity in an XML answer; a delivered application, and one the department did not
- * take; an identity check consistent, inconsistent, and not possible. Nothing of the sandbox's demo data is used. Every scenario begins with the stand-in answering normally and
+ * take; an approval and a rejection on the decision feed; an identity check consistent, inconsistent, and not
+ * possible. Nothing of the sandbox's demo data is used. Every scenario begins with the stand-in answering normally and
  * the breakers closed, and ends by checking that nothing it logged names a subject it asked about.
  */
 @SpringBootTest(classes = ConformanceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -71,6 +79,8 @@ public abstract class ConnectorConformanceTest {
     private Environment environment;
     @Autowired
     private List<ConnectorDescriptor> connectors;
+    @Autowired
+    private CoreEndpointsStandIn core;
     private boolean warmedUp;
     /** What the bus logs while this test's scenarios run (set by each test factory, which JUnit hands it). */
     private CapturedOutput output;
@@ -128,6 +138,48 @@ public abstract class ConnectorConformanceTest {
                     assertThatThrownBy(() -> producer.requestBody(endpoint, application(), String.class))
                             .isInstanceOf(CamelExecutionException.class);
                 }));
+    }
+
+    @TestFactory
+    @DisplayName("decision feed: an approval and a rejection, each handed to the bus once")
+    Stream<DynamicTest> decisions(CapturedOutput output) {
+        this.output = output;
+        if (!connector().offers(Capability.DECISION_FEED)) {
+            return Stream.empty();
+        }
+        return Stream.of(scenario("decision feed: an approval and a rejection reach the bus once each, in the"
+                + " department's words read right", () -> {
+            String approved = "KIT-" + UUID.randomUUID();
+            String rejected = "KIT-" + UUID.randomUUID();
+            standIn().decide(approved, true);
+            standIn().decide(rejected, false);
+
+            // read again and again meanwhile (polled feeds), each is handed on once
+            Awaitility.await("both decisions, once each").atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(2))
+                    .until(() -> decisionsOn(approved).size() == 1 && decisionsOn(rejected).size() == 1);
+            DepartmentDecision approval = decisionsOn(approved).get(0);
+            DepartmentDecision rejection = decisionsOn(rejected).get(0);
+            assertThat(approval.source()).isEqualTo(source());
+            assertThat(approval.outcome()).isEqualTo(DepartmentDecision.Outcome.APPROVED);
+            assertThat(approval.receipt()).isNotBlank();
+            assertThat(approval.results()).hasSameSizeAs(dialect().results());
+            assertThat(rejection.outcome()).isEqualTo(DepartmentDecision.Outcome.REJECTED);
+            assertThat(rejection.reasons()).extracting(DepartmentDecision.Reason::code).containsExactly("KIT-01");
+            assertThat(rejection.position()).isGreaterThan(approval.position());
+        }));
+    }
+
+    private List<DepartmentDecision> decisionsOn(String submission) {
+        return core.decisions().stream().filter(decision -> decision.submission().equals(submission)).toList();
+    }
+
+    private DecisionDialect dialect() {
+        ConnectorDescription description = DepartmentFolder.of(source()).description();
+        return switch (description.protocol()) {
+            case "soap" -> SoapDescription.read(description).decisions().dialect();
+            case "jms" -> JmsDescription.read(description).decisions().dialect();
+            default -> RestDescription.read(description).decisions().dialect();
+        };
     }
 
     @TestFactory

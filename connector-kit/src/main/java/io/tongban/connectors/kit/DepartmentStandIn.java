@@ -29,6 +29,15 @@ public interface DepartmentStandIn {
         throw new UnsupportedOperationException("this stand-in takes no applications");
     }
 
+    /**
+     * The department decides an application (departments offering DECISION_FEED): from now on its decision feed
+     * holds the decision, after those taken before, an approval with what the description says it produces, a
+     * rejection with one reason.
+     */
+    default void decide(String submission, boolean approve) {
+        throw new UnsupportedOperationException("this stand-in takes no decisions");
+    }
+
     /** From now on: answer as the department does. */
     void answerNormally();
 

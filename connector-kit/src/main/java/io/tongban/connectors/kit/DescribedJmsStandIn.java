@@ -31,7 +31,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * Artemis, in memory, on a loopback port) with the department's system on it. It answers lookups on the described
  * request queue with the record of every person fixture that maps without error, found by the identifier its
  * record holds (so a fixture whose record holds the old 15-digit number stands for a person filed under it), the
- * described not-found status for anyone else; it takes applications from the application queue. Misbehaving on cue,
+ * described not-found status for anyone else; it takes applications from the application queue and puts the
+ * decisions taken on cue on the decision queue. Misbehaving on cue,
  * it stops its broker (connections refused), answers with a status that is neither found nor not found, answers
  * late, answers garbage, or serves the unknown-code fixture. JSON bodies have no external entities to test.
  */
@@ -46,6 +47,8 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     private final JmsDescription jms;
     private final String requestQueue;
     private final String applicationQueue;
+    private final String decisionQueue;
+    private final AtomicInteger decided = new AtomicInteger();
     private final List<FixtureCase> persons;
     private final int port = freePort();
     private final AtomicInteger deliveries = new AtomicInteger();
@@ -60,6 +63,7 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
         this.jms = JmsDescription.read(description);
         this.requestQueue = jms.personLookup() == null ? null : defaultOf(description, jms.personLookup().queue());
         this.applicationQueue = jms.delivery() == null ? null : defaultOf(description, jms.delivery().queue());
+        this.decisionQueue = jms.decisions() == null ? null : defaultOf(description, jms.decisions().queue());
         this.persons = folder.fixtures(SubjectType.PERSON, false);
         up();
     }
@@ -113,6 +117,18 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     @Override
     public int deliveries() {
         return deliveries.get();
+    }
+
+    /** Puts the decision on the department's decision queue. */
+    @Override
+    public synchronized void decide(String submission, boolean approve) {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            String decision = FixtureCase.JSON.writeValueAsString(DescribedStandIn.decision(decided.incrementAndGet(),
+                    submission, approve, jms.decisions().dialect()));
+            session.createProducer(session.createQueue(decisionQueue)).send(session.createTextMessage(decision));
+        } catch (JMSException | IOException e) {
+            throw new IllegalStateException("the stand-in could not put its decision on " + decisionQueue, e);
+        }
     }
 
     @Override

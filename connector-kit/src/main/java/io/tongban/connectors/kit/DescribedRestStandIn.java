@@ -2,6 +2,7 @@ package io.tongban.connectors.kit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
+import io.tongban.connectors.DecisionDialect;
 import io.tongban.connectors.described.RestDescription;
 import io.tongban.mappings.SubjectType;
 import java.io.IOException;
@@ -18,19 +19,21 @@ import java.util.regex.Pattern;
  * Test double of a described REST department, built from its folder alone: it serves, over the department's own
  * paths and body format (JSON or XML), the record of each spec's first fixture that maps without error, under
  * that fixture's subject identifier, and 404 for every other subject or path; an application is taken with a receipt
- * number, and the decision feed is empty. Misbehaving on cue, it refuses connections (its port closed), answers
- * HTTP 500, answers late, answers garbage, serves the spec's unknown-code fixture, or serves XML declaring an
- * external entity.
+ * number, and the decision feed serves the decisions taken on cue. Misbehaving on cue, it refuses connections (its
+ * port closed), answers HTTP 500, answers late, answers garbage, serves the spec's unknown-code fixture, or serves
+ * XML declaring an external entity.
  */
 public final class DescribedRestStandIn extends DescribedStandIn {
 
     private final RestDescription rest;
     private final Map<SubjectType, Pattern> lookups;
+    private final Pattern decisionFeed;
 
     private DescribedRestStandIn(DepartmentFolder folder, RestDescription rest, Map<SubjectType, Pattern> lookups) {
         super(folder, new ArrayList<>(lookups.keySet()));
         this.rest = rest;
         this.lookups = lookups;
+        this.decisionFeed = rest.decisions() == null ? null : placeholder(rest.decisions().path(), "{after}");
     }
 
     /** Starts the stand-in of a described REST department on a free loopback port. */
@@ -51,8 +54,18 @@ public final class DescribedRestStandIn extends DescribedStandIn {
     private static void addLookup(Map<SubjectType, Pattern> lookups, SubjectType type, String template) {
         if (template != null) {
             // the path and the query parameter the identifier travels in, e.g. /sw/nsr?nsrsbh={id} or /mz/hydj/{id}
-            lookups.put(type, Pattern.compile(Pattern.quote(template).replace("{id}", "\\E([^/&?]+)\\Q")));
+            lookups.put(type, placeholder(template, "{id}"));
         }
+    }
+
+    /** A path template as a pattern, its placeholder the one group. */
+    private static Pattern placeholder(String template, String placeholder) {
+        return Pattern.compile(Pattern.quote(template).replace(placeholder, "\\E([^/&?]+)\\Q"));
+    }
+
+    @Override
+    DecisionDialect dialect() {
+        return rest.decisions().dialect();
     }
 
     @Override
@@ -72,8 +85,9 @@ public final class DescribedRestStandIn extends DescribedStandIn {
             send(exchange, 200, body(rest.delivery().root(), Map.of(rest.delivery().receipt(), takeDelivery())));
             return;
         }
-        if (rest.decisions() != null && target.startsWith(rest.decisions().path().split("\\?")[0] + "?")) {
-            send(exchange, 200, body("DECISIONS", Map.of()));
+        Matcher decisionsAsked = decisionFeed == null ? null : decisionFeed.matcher(target);
+        if (decisionsAsked != null && decisionsAsked.matches()) {
+            send(exchange, 200, body("DECISIONS", Map.of(rest.decisions().list(), decisionsAfter(decisionsAsked.group(1)))));
             return;
         }
         // persons and entities may share a path (tax: /sw/nsr?nsrsbh=): the subject held under the id answers

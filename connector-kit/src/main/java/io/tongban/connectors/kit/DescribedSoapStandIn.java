@@ -1,6 +1,7 @@
 package io.tongban.connectors.kit;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.tongban.connectors.DecisionDialect;
 import io.tongban.connectors.described.SoapDescription;
 import io.tongban.connectors.described.WsdlContract;
 import io.tongban.mappings.SubjectType;
@@ -22,9 +23,9 @@ import org.xml.sax.SAXException;
  * SOAP 1.1 at {@link #url()} for each described operation, with the record of the person spec's first fixture that
  * maps without error under that fixture's identity number, and a fault carrying the described not-found code for
  * anyone else; an identity check is consistent for that person and name only; an application is taken with a
- * receipt number; the decision feed is empty. Misbehaving on cue, it refuses connections, answers a server fault,
- * answers late, answers garbage, serves the unknown-code fixture, or answers with a DOCTYPE declaring an external
- * entity.
+ * receipt number; the decision feed serves the decisions taken on cue. Misbehaving on cue, it refuses connections,
+ * answers a server fault, answers late, answers garbage, serves the unknown-code fixture, or answers with a DOCTYPE
+ * declaring an external entity.
  */
 public final class DescribedSoapStandIn extends DescribedStandIn {
 
@@ -86,7 +87,8 @@ public final class DescribedSoapStandIn extends DescribedStandIn {
         } else if (soap.delivery() != null && is(operation, soap.delivery().operation())) {
             answer(exchange, soap.delivery().operation(), Map.of(soap.delivery().receipt(), takeDelivery()));
         } else if (soap.decisions() != null && is(operation, soap.decisions().operation())) {
-            answer(exchange, soap.decisions().operation(), Map.of());
+            answer(exchange, soap.decisions().operation(),
+                    Map.of(soap.decisions().list(), decisionsAfter(value(soap.decisions().request(), values, "after"))));
         } else {
             send(exchange, 500, fault("Client", null));
         }
@@ -107,6 +109,11 @@ public final class DescribedSoapStandIn extends DescribedStandIn {
                     + body.replace("<" + field + ">" + escape(record.get(first).toString()) + "<", "<" + field + ">&secret;<");
         }
         send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    DecisionDialect dialect() {
+        return soap.decisions().dialect();
     }
 
     private boolean is(String element, String operation) {

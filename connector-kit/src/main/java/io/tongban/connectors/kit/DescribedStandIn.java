@@ -2,6 +2,7 @@ package io.tongban.connectors.kit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tongban.connectors.DecisionDialect;
 import io.tongban.mappings.MappingError;
 import io.tongban.mappings.SubjectType;
 import java.io.IOException;
@@ -9,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +36,7 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
     final DepartmentFolder folder;
     private final Map<SubjectType, FixtureCase> held = new EnumMap<>(SubjectType.class);
     private final AtomicInteger deliveries = new AtomicInteger();
+    private final List<Map<String, Object>> decisions = new CopyOnWriteArrayList<>();
     /** Answers in parallel, as a department does: a slow answer must not hold up the next request. */
     private final ExecutorService answering = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "described-stand-in");
@@ -67,6 +72,34 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
     /** Takes an application: its receipt number. */
     String takeDelivery() {
         return "SB" + deliveries.incrementAndGet();
+    }
+
+    /** How the department words its decisions, as described. */
+    abstract DecisionDialect dialect();
+
+    @Override
+    public void decide(String submission, boolean approve) {
+        decisions.add(decision(decisions.size() + 1, submission, approve, dialect()));
+    }
+
+    /** The decision records after position {@code after} (their XH), in order. */
+    List<Map<String, Object>> decisionsAfter(String after) {
+        long position = after == null || after.isBlank() ? 0 : Long.parseLong(after.trim());
+        return decisions.stream().filter(record -> Long.parseLong(record.get("XH").toString()) > position).toList();
+    }
+
+    /** A decision record (办结结果) in the department's words. */
+    static Map<String, Object> decision(long position, String submission, boolean approve, DecisionDialect dialect) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("XH", Long.toString(position));
+        record.put("SQBH", submission);
+        record.put("SLBH", "KIT-SL-" + position);
+        record.put("JG", approve ? dialect.approved() : dialect.rejected());
+        record.put("YY", approve ? List.of()
+                : List.of(Map.of("DM", "KIT-01", "SM", "材料不齐", "YJ", "《一网通办》第一条")));
+        dialect.results().keySet().forEach(field -> record.put(field, approve ? "KIT-" + field + "-" + position : ""));
+        record.put("BJSJ", OffsetDateTime.now().withNano(0).toString());
+        return record;
     }
 
     /** Answers one request the way the department's protocol does, as the current behaviour says. */
