@@ -114,6 +114,19 @@ public final class ChangeMapping {
     }
 
     /**
+     * The row a department writes for a change of {@code item} (the inverse of {@link #map}, for stand-ins of a
+     * department and tools that write change files): column name -> text.
+     */
+    public Map<String, String> row(String subject, String item, String newValue, LocalDate changedOn) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put(subjectField, subject);
+        row.put(itemField, item);
+        row.put(newValueField, newValue);
+        row.put(changedOnField, changedOnFormat.format(changedOn));
+        return row;
+    }
+
+    /**
      * A change dated D is taken as effective at the end of day D (the start of D+1 in the zone of the dates):
      * a value fetched during day D may already reflect it, and laying the change over such a value again is
      * harmless, while laying an older change over a newer fetch is not.

@@ -12,6 +12,7 @@ import io.tongban.connectors.DepartmentDecision;
 import io.tongban.connectors.IdentityCheckRequest;
 import io.tongban.connectors.IdentityCheckResult;
 import io.tongban.connectors.LookupResult;
+import io.tongban.connectors.RejectedChange;
 import io.tongban.connectors.SubmissionDelivery;
 import io.tongban.connectors.TestSubjects;
 import io.tongban.connectors.described.JmsDescription;
@@ -19,6 +20,7 @@ import io.tongban.connectors.described.RestDescription;
 import io.tongban.connectors.described.SoapDescription;
 import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.mappings.MappingError;
+import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * runs the standard scenarios of each capability the connector offers: found, not found, a person filed under the
  * old 15-digit number, down, failing with its own error, slow past the breaker's timeout, a garbage answer, an
  * unknown code, and an external entity in an XML answer; a delivered application, and one the department did not
- * take; an approval and a rejection on the decision feed; an identity check consistent, inconsistent, and not
+ * take; a change applied and one rejected on the change feed; an approval and a rejection on the decision feed; an identity check consistent, inconsistent, and not
  * possible. Nothing of the sandbox's demo data is used. Every scenario begins with the stand-in answering normally and
  * the breakers closed, and ends by checking that nothing it logged names a subject it asked about.
  */
@@ -138,6 +140,39 @@ public abstract class ConnectorConformanceTest {
                     assertThatThrownBy(() -> producer.requestBody(endpoint, application(), String.class))
                             .isInstanceOf(CamelExecutionException.class);
                 }));
+    }
+
+    @TestFactory
+    @DisplayName("change feed: a change applied, an unmappable one rejected and the feed going on")
+    Stream<DynamicTest> changeFeed(CapturedOutput output) {
+        this.output = output;
+        if (!connector().offers(Capability.CHANGE_FEED)) {
+            return Stream.empty();
+        }
+        return Stream.of(
+                scenario("change feed: a change of a held subject reaches the bus as that subject's change", () ->
+                        assertChangeArrives()),
+                scenario("change feed: a change that can never be mapped is rejected with its code; the feed goes on", () -> {
+                    int before = core.rejections().size();
+                    standIn().publishUnmappableChange();
+                    Awaitility.await("the rejection").atMost(Duration.ofSeconds(15))
+                            .until(() -> core.rejections().size() > before);
+                    RejectedChange rejection = core.rejections().get(before);
+                    assertThat(rejection.source()).isEqualTo(source());
+                    assertThat(rejection.code()).startsWith("mapping.");
+                    assertChangeArrives();
+                }));
+    }
+
+    private void assertChangeArrives() {
+        int before = core.changes().size();
+        String subject = standIn().publishChange();
+        Awaitility.await("the change of the held subject").atMost(Duration.ofSeconds(15))
+                .until(() -> core.changes().size() > before);
+        SourceRecord change = core.changes().get(before);
+        assertThat(change.source()).isEqualTo(source());
+        assertThat(change.subjectId()).isEqualTo(subject);
+        assertThat(change.fields()).isNotEmpty();
     }
 
     @TestFactory

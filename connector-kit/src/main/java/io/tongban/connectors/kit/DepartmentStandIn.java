@@ -38,6 +38,19 @@ public interface DepartmentStandIn {
         throw new UnsupportedOperationException("this stand-in takes no decisions");
     }
 
+    /**
+     * Now: the department publishes a change of a subject it holds (departments offering CHANGE_FEED): its record
+     * on an event feed, one changed item in a change file. Answers the subject's identifier, as the bus names it.
+     */
+    default String publishChange() {
+        throw new UnsupportedOperationException("this stand-in publishes no changes");
+    }
+
+    /** Now: the department publishes a change the connector can never map (a code its tables lack, an unknown item). */
+    default void publishUnmappableChange() {
+        throw new UnsupportedOperationException("this stand-in publishes no changes");
+    }
+
     /** From now on: answer as the department does. */
     void answerNormally();
 

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +25,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * Test double of a described JMS department, built from its folder alone: the department's own broker (an embedded
- * Artemis, in memory, on a loopback port) with the department's system on it. It answers lookups on the described
+ * Artemis on a loopback port, its journal in a temporary directory) with the department's system on it. It answers lookups on the described
  * request queue with the record of every person fixture that maps without error, found by the identifier its
  * record holds (so a fixture whose record holds the old 15-digit number stands for a person filed under it), the
  * described not-found status for anyone else; it takes applications from the application queue and puts the
- * decisions taken on cue on the decision queue. Misbehaving on cue,
+ * decisions taken on cue on the decision queue, and publishes changes on cue on the change topic. Misbehaving on cue,
  * it stops its broker (connections refused), answers with a status that is neither found nor not found, answers
  * late, answers garbage, or serves the unknown-code fixture. JSON bodies have no external entities to test.
  */
@@ -48,6 +51,9 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     private final String requestQueue;
     private final String applicationQueue;
     private final String decisionQueue;
+    private final String changeTopic;
+    /** The broker's journal: the bus's durable subscription outlives the broker going down and coming back. */
+    private final Path journal;
     private final AtomicInteger decided = new AtomicInteger();
     private final List<FixtureCase> persons;
     private final int port = freePort();
@@ -64,6 +70,12 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
         this.requestQueue = jms.personLookup() == null ? null : defaultOf(description, jms.personLookup().queue());
         this.applicationQueue = jms.delivery() == null ? null : defaultOf(description, jms.delivery().queue());
         this.decisionQueue = jms.decisions() == null ? null : defaultOf(description, jms.decisions().queue());
+        this.changeTopic = jms.changeFeed() == null ? null : defaultOf(description, jms.changeFeed().topic());
+        try {
+            this.journal = Files.createTempDirectory("tongban-kit-broker");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.persons = folder.fixtures(SubjectType.PERSON, false);
         up();
     }
@@ -121,13 +133,31 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
 
     /** Puts the decision on the department's decision queue. */
     @Override
-    public synchronized void decide(String submission, boolean approve) {
+    public void decide(String submission, boolean approve) {
+        send(false, decisionQueue, DescribedStandIn.decision(decided.incrementAndGet(), submission, approve,
+                jms.decisions().dialect()));
+    }
+
+    /** Publishes the held person's whole record, as of its own time, on the change topic. */
+    @Override
+    public String publishChange() {
+        HeldSubject person = held(SubjectType.PERSON);
+        send(true, changeTopic, persons.stream().filter(fixture -> subjectId(fixture).equals(person.id()))
+                .findFirst().orElseThrow().record());
+        return person.id();
+    }
+
+    @Override
+    public void publishUnmappableChange() {
+        send(true, changeTopic, unknownCode());
+    }
+
+    private synchronized void send(boolean topic, String destination, Map<String, Object> body) {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            String decision = FixtureCase.JSON.writeValueAsString(DescribedStandIn.decision(decided.incrementAndGet(),
-                    submission, approve, jms.decisions().dialect()));
-            session.createProducer(session.createQueue(decisionQueue)).send(session.createTextMessage(decision));
+            session.createProducer(topic ? session.createTopic(destination) : session.createQueue(destination))
+                    .send(session.createTextMessage(FixtureCase.JSON.writeValueAsString(body)));
         } catch (JMSException | IOException e) {
-            throw new IllegalStateException("the stand-in could not put its decision on " + decisionQueue, e);
+            throw new IllegalStateException("the stand-in could not send to " + destination, e);
         }
     }
 
@@ -190,7 +220,12 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
         try {
             broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
                     .setName("kit-" + folder.source())
-                    .setPersistenceEnabled(false)
+                    .setPersistenceEnabled(true)
+                    .setJournalType(JournalType.NIO)
+                    .setJournalDirectory(journal.resolve("journal").toString())
+                    .setBindingsDirectory(journal.resolve("bindings").toString())
+                    .setPagingDirectory(journal.resolve("paging").toString())
+                    .setLargeMessagesDirectory(journal.resolve("large-messages").toString())
                     .setSecurityEnabled(false)
                     .setJMXManagementEnabled(false)
                     .addAcceptorConfiguration("tcp", url()));
@@ -274,5 +309,10 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     @Override
     public synchronized void close() {
         goDown();
+        try (java.util.stream.Stream<Path> files = Files.walk(journal)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind: the system cleans it
+        }
     }
 }

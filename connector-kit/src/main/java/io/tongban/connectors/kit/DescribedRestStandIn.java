@@ -3,17 +3,26 @@ package io.tongban.connectors.kit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import io.tongban.connectors.DecisionDialect;
+import io.tongban.connectors.described.ChangeFileDescription;
 import io.tongban.connectors.described.RestDescription;
+import io.tongban.mappings.ChangeMapping;
 import io.tongban.mappings.SubjectType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Test double of a described REST department, built from its folder alone: it serves, over the department's own
@@ -28,6 +37,8 @@ public final class DescribedRestStandIn extends DescribedStandIn {
     private final RestDescription rest;
     private final Map<SubjectType, Pattern> lookups;
     private final Pattern decisionFeed;
+    private Path changeDirectory;
+    private String changeFileName;
 
     private DescribedRestStandIn(DepartmentFolder folder, RestDescription rest, Map<SubjectType, Pattern> lookups) {
         super(folder, new ArrayList<>(lookups.keySet()));
@@ -44,6 +55,56 @@ public final class DescribedRestStandIn extends DescribedStandIn {
         addLookup(lookups, SubjectType.PERSON, rest.personLookup());
         addLookup(lookups, SubjectType.LEGAL_ENTITY, rest.entityLookup());
         return new DescribedRestStandIn(folder, rest, lookups);
+    }
+
+    /**
+     * Where the department drops its change files (the directory the connector's feed parameter names), and under
+     * which name (one its {@code change-file.include} accepts): for the change feed scenarios.
+     */
+    public DescribedRestStandIn dropsChangesInto(Path directory, String fileName) {
+        this.changeDirectory = directory;
+        this.changeFileName = fileName;
+        return this;
+    }
+
+    /** A change file with one row: the first item the change mapping lists, of the entity held, changed today. */
+    @Override
+    public String publishChange() {
+        String id = held(SubjectType.LEGAL_ENTITY).id();
+        ChangeMapping mapping = ChangeMapping.fromClasspath(changeFile().spec());
+        String item = mapping.items().iterator().next();
+        dropChangeFile(mapping.row(id, item, "KIT变更后的值", LocalDate.now()));
+        return id;
+    }
+
+    /** A change file with one row naming an item the change mapping does not know. */
+    @Override
+    public void publishUnmappableChange() {
+        ChangeMapping mapping = ChangeMapping.fromClasspath(changeFile().spec());
+        dropChangeFile(mapping.row(held(SubjectType.LEGAL_ENTITY).id(), "KIT未知事项", "x", LocalDate.now()));
+    }
+
+    private ChangeFileDescription changeFile() {
+        if (changeDirectory == null) {
+            throw new IllegalStateException("tell the stand-in where the department drops its change files: "
+                    + "dropsChangesInto(directory, fileName)");
+        }
+        return ChangeFileDescription.read(folder.description());
+    }
+
+    /** Writes the file beside the directory first and moves it in whole, as a department's transfer should. */
+    private void dropChangeFile(Map<String, String> row) {
+        ChangeFileDescription feed = changeFile();
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180)) {
+            csv.printRecord(feed.columns());
+            csv.printRecord(feed.columns().stream().map(column -> row.getOrDefault(column, "")).toList());
+            Path written = Files.write(Files.createTempFile(changeDirectory.getParent(), "kit-change", ".part"),
+                    text.toString().getBytes(feed.charset()));
+            Files.move(written, changeDirectory.resolve(changeFileName), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The department's base URL, for {@code bus.connectors.<source>.url}. */
