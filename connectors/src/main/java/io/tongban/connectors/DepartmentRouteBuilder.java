@@ -3,6 +3,7 @@ package io.tongban.connectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tongban.mappings.MappingException;
 import io.tongban.mappings.SubjectType;
+import java.io.IOException;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,6 +12,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 
 /**
  * What every department connector does the same way: a lookup is guarded by the department's circuit breaker
@@ -109,32 +111,45 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
     }
 
     /** A failed call, not an open circuit (which says nothing new at every call), is worth the operator's notice. */
-    private void logFailure(Exchange exchange, String what) {
+    protected void logFailure(Exchange exchange, String what) {
         if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
             log.warn("{} did not answer {}: {}", source, what, failureDetail(exchange));
         }
     }
 
-    /**
-     * Why a guarded call failed, in words free of personal data, for the caller and the log: a mapping error by its
-     * stable code, an HTTP failure by its status alone (its message quotes the URL, which may carry the identifier),
-     * a department's SOAP fault by its code alone (its text may quote the request; a fault CXF raised itself reading
-     * the answer has a cause and keeps its message), a Jackson parse
-     * error by its own message (the full one quotes the department's answer).
-     */
-    protected static String failureDetail(Exchange exchange) {
+    /** Why a guarded call failed, in words free of personal data, for the caller and the log. */
+    protected String failureDetail(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (cause == null) {
-            return "circuit open or timed out";
-        }
+        return cause == null ? "circuit open or timed out" : detailOf(cause);
+    }
+
+    /**
+     * A failure in words free of personal data: a mapping error by its stable code, an HTTP failure by its status
+     * alone (its message quotes the URL, which may carry the identifier), a department's SOAP fault by its fault code
+     * (its text may quote the request), a department CXF could not reach by the failure's kind, an answer CXF could not
+     * read by the parser's complaint (CXF's own message may quote the answer), a Jackson parse error by its own message (the full one quotes the department's answer).
+     */
+    protected String detailOf(Throwable cause) {
         if (cause instanceof MappingException mapping) {
             return mapping.code() + ": " + mapping.getMessage();
         }
         if (cause instanceof HttpOperationFailedException http) {
             return "the department answered HTTP " + http.getStatusCode();
         }
-        if (cause instanceof SoapFault fault && fault.getCause() == null) {
+        if (cause instanceof Fault fault && fault.getCause() instanceof IOException unreachable) {
+            return "the department could not be reached: " + unreachable.getClass().getSimpleName();
+        }
+        if (cause instanceof Fault fault && fault.getCause() != null) {
+            return "the department's answer could not be read: " + fault.getCause().getClass().getSimpleName() + ": "
+                    + fault.getCause().getMessage();
+        }
+        if (cause instanceof SoapFault fault) {
             return "the department answered a SOAP fault (" + fault.getFaultCode().getLocalPart() + ")";
+        }
+        if (cause instanceof Fault fault) {
+            String message = String.valueOf(fault.getMessage());
+            int sentence = message.indexOf(". ");
+            return "Fault: " + (sentence < 0 ? message : message.substring(0, sentence + 1));
         }
         String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         return cause.getClass().getSimpleName() + ": " + message;

@@ -152,6 +152,11 @@ public abstract class ConnectorConformanceTest {
         return Stream.of(
                 scenario("change feed: a change of a held subject reaches the bus as that subject's change", () ->
                         assertChangeArrives()),
+                scenario("change feed: the department down and back, a change published then still arrives", () -> {
+                    standIn().goDown();
+                    standIn().answerNormally();
+                    assertChangeArrives();
+                }),
                 scenario("change feed: a change that can never be mapped is rejected with its code; the feed goes on", () -> {
                     int before = core.rejections().size();
                     standIn().publishUnmappableChange();
@@ -167,7 +172,7 @@ public abstract class ConnectorConformanceTest {
     private void assertChangeArrives() {
         int before = core.changes().size();
         String subject = standIn().publishChange();
-        Awaitility.await("the change of the held subject").atMost(Duration.ofSeconds(15))
+        Awaitility.await("the change of the held subject").atMost(Duration.ofSeconds(30))
                 .until(() -> core.changes().size() > before);
         SourceRecord change = core.changes().get(before);
         assertThat(change.source()).isEqualTo(source());
@@ -234,7 +239,15 @@ public abstract class ConnectorConformanceTest {
                     standIn().goDown();
                     IdentityCheckResult result = check(endpoint, heldName());
                     assertThat(result.consistent()).isNull();
-                    assertThat(result.detail()).isNotBlank().doesNotContain(heldName());
+                    assertThat(result.detail()).isNotBlank().doesNotContain(heldName())
+                            .doesNotContain(standIn().held(SubjectType.PERSON).id());
+                }),
+                scenario("identity check: the department fails with its own error: could not check, the subject not named", () -> {
+                    standIn().answerServerError();
+                    IdentityCheckResult result = check(endpoint, heldName());
+                    assertThat(result.consistent()).isNull();
+                    assertThat(result.detail()).isNotBlank().doesNotContain(heldName())
+                            .doesNotContain(standIn().held(SubjectType.PERSON).id());
                 }));
     }
 
@@ -344,16 +357,28 @@ public abstract class ConnectorConformanceTest {
         });
     }
 
+    /** The identifiers (the 15-digit forms of identity numbers too) and names of the subjects the scenarios ask about. */
     private List<String> askedAbout() {
-        List<String> ids = new ArrayList<>(List.of(TestSubjects.unknownPerson(), TestSubjects.unknownCompany()));
-        if (connector().offers(Capability.PERSON_LOOKUP)) {
-            ids.add(standIn().held(SubjectType.PERSON).id());
+        List<String> asked = new ArrayList<>(List.of(TestSubjects.unknownPerson(), TestSubjects.unknownCompany()));
+        List<HeldSubject> held = new ArrayList<>();
+        if (connector().offers(Capability.PERSON_LOOKUP) || connector().offers(Capability.IDENTITY_CHECK)) {
+            held.add(standIn().held(SubjectType.PERSON));
         }
         if (connector().offers(Capability.ENTITY_LOOKUP)) {
-            ids.add(standIn().held(SubjectType.LEGAL_ENTITY).id());
+            held.add(standIn().held(SubjectType.LEGAL_ENTITY));
         }
-        standIn().heldUnderOldNumber().ifPresent(old -> ids.add(old.id()));
-        return ids;
+        standIn().heldUnderOldNumber().ifPresent(held::add);
+        for (HeldSubject subject : held) {
+            asked.add(subject.id());
+            if (subject.id().length() == 18 && subject.id().substring(6, 8).equals("19")) {
+                asked.add(subject.id().substring(0, 6) + subject.id().substring(8, 17));
+            }
+            if (subject.fields().get("name") instanceof String name) {
+                asked.add(name);
+            }
+        }
+        asked.removeIf(String::isBlank);
+        return asked;
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * A department's system as the conformance kit needs it: it speaks the department's real protocol on loopback and
  * can be made to misbehave on cue. A department team writes one for its own system (or wraps its test system);
- * {@link DescribedRestStandIn} and {@link DescribedSoapStandIn} are ones for every described REST or SOAP department,
- * built from its folder.
+ * {@link DescribedRestStandIn}, {@link DescribedSoapStandIn} and {@link DescribedJmsStandIn} are ones for every
+ * described REST, SOAP or JMS department, built from its folder.
  */
 public interface DepartmentStandIn {
 

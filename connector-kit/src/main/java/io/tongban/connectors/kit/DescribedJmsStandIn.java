@@ -3,7 +3,6 @@ package io.tongban.connectors.kit;
 import io.tongban.connectors.described.JmsDescription;
 import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.connectors.description.Parameter;
-import io.tongban.mappings.MappingError;
 import io.tongban.mappings.SubjectType;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
@@ -18,8 +17,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +36,11 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * it stops its broker (connections refused), answers with a status that is neither found nor not found, answers
  * late, answers garbage, or serves the unknown-code fixture. JSON bodies have no external entities to test.
  */
-public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseable {
-
-    private enum Behaviour { NORMAL, SERVER_ERROR, SLOW, GARBAGE, UNKNOWN_CODE }
+public final class DescribedJmsStandIn extends CuedStandIn {
 
     /** Concurrent answers: a slow one must not hold up the next request. */
     private static final int RESPONDERS = 8;
 
-    private final DepartmentFolder folder;
     private final JmsDescription jms;
     private final String requestQueue;
     private final String applicationQueue;
@@ -57,14 +51,11 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     private final AtomicInteger decided = new AtomicInteger();
     private final List<FixtureCase> persons;
     private final int port = freePort();
-    private final AtomicInteger deliveries = new AtomicInteger();
     private EmbeddedActiveMQ broker;
     private Connection connection;
-    private volatile Behaviour behaviour = Behaviour.NORMAL;
-    private volatile Duration delay = Duration.ZERO;
 
     private DescribedJmsStandIn(DepartmentFolder folder) {
-        this.folder = folder;
+        super(folder);
         ConnectorDescription description = folder.description();
         this.jms = JmsDescription.read(description);
         this.requestQueue = jms.personLookup() == null ? null : defaultOf(description, jms.personLookup().queue());
@@ -126,15 +117,10 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
         return idNumber.length() == 18 ? idNumber.substring(0, 6) + idNumber.substring(8, 17) : idNumber;
     }
 
-    @Override
-    public int deliveries() {
-        return deliveries.get();
-    }
-
     /** Puts the decision on the department's decision queue. */
     @Override
     public void decide(String submission, boolean approve) {
-        send(false, decisionQueue, DescribedStandIn.decision(decided.incrementAndGet(), submission, approve,
+        send(false, decisionQueue, decision(decided.incrementAndGet(), submission, approve,
                 jms.decisions().dialect()));
     }
 
@@ -149,21 +135,19 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
 
     @Override
     public void publishUnmappableChange() {
-        send(true, changeTopic, unknownCode());
+        send(true, changeTopic, unknownCodeRecord(SubjectType.PERSON));
     }
 
     private synchronized void send(boolean topic, String destination, Map<String, Object> body) {
+        if (connection == null) {
+            throw new IllegalStateException("the stand-in is down: answerNormally() first");
+        }
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             session.createProducer(topic ? session.createTopic(destination) : session.createQueue(destination))
                     .send(session.createTextMessage(FixtureCase.JSON.writeValueAsString(body)));
         } catch (JMSException | IOException e) {
             throw new IllegalStateException("the stand-in could not send to " + destination, e);
         }
-    }
-
-    @Override
-    public void answerNormally() {
-        behave(Behaviour.NORMAL);
     }
 
     @Override
@@ -184,33 +168,12 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     }
 
     @Override
-    public void answerServerError() {
-        behave(Behaviour.SERVER_ERROR);
-    }
-
-    @Override
-    public void answerAfter(Duration delay) {
-        this.delay = delay;
-        behave(Behaviour.SLOW);
-    }
-
-    @Override
-    public void answerGarbage() {
-        behave(Behaviour.GARBAGE);
-    }
-
-    @Override
-    public void answerUnknownCode() {
-        behave(Behaviour.UNKNOWN_CODE);
-    }
-
-    @Override
     public void answerWithExternalEntity(URI file) {
         throw new UnsupportedOperationException("a JMS department with JSON bodies is not asked for XML");
     }
 
-    private synchronized void behave(Behaviour next) {
-        behaviour = next;
+    @Override
+    synchronized void comeUp() {
         if (broker == null) {
             up();
         }
@@ -246,7 +209,7 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
             if (applicationQueue != null) {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 session.createConsumer(session.createQueue(applicationQueue))
-                        .setMessageListener(application -> deliveries.incrementAndGet());
+                        .setMessageListener(application -> takeDelivery());
             }
         } catch (Exception e) {
             goDown();
@@ -257,10 +220,7 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
     private void reply(Session session, MessageProducer replies, Message request) {
         try {
             Destination replyTo = request.getJMSReplyTo();
-            Behaviour now = behaviour;
-            if (now == Behaviour.SLOW) {
-                Thread.sleep(delay.toMillis());
-            }
+            Behaviour now = behaviourAfterDelay();
             JmsDescription.Lookup lookup = jms.personLookup();
             String asked = asked(((TextMessage) request).getText());
             Optional<FixtureCase> record = persons.stream().filter(fixture -> fixture.record().containsValue(asked))
@@ -268,12 +228,14 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
             TextMessage reply = session.createTextMessage();
             if (now == Behaviour.SERVER_ERROR) {
                 reply.setStringProperty(lookup.status(), "KIT_SERVER_ERROR");
+                // as careless departments do: the error quotes the request, the subject's identifier with it
+                reply.setText("internal error serving " + asked);
             } else if (record.isEmpty()) {
                 reply.setStringProperty(lookup.status(), lookup.notFound());
             } else {
                 reply.setStringProperty(lookup.status(), lookup.found());
-                reply.setText(now == Behaviour.GARBAGE ? "<<<this is not a record>>> {"
-                        : FixtureCase.JSON.writeValueAsString(now == Behaviour.UNKNOWN_CODE ? unknownCode() : record.get().record()));
+                reply.setText(now == Behaviour.GARBAGE ? GARBAGE : FixtureCase.JSON.writeValueAsString(
+                        now == Behaviour.UNKNOWN_CODE ? unknownCodeRecord(SubjectType.PERSON) : record.get().record()));
             }
             reply.setJMSCorrelationID(request.getJMSCorrelationID() != null ? request.getJMSCorrelationID()
                     : request.getJMSMessageID());
@@ -290,12 +252,6 @@ public final class DescribedJmsStandIn implements DepartmentStandIn, AutoCloseab
         Map<?, ?> fields = FixtureCase.JSON.readValue(request, Map.class);
         return jms.personLookup().request().keySet().stream().map(fields::get).filter(value -> value != null)
                 .map(Object::toString).findFirst().orElse("");
-    }
-
-    private Map<String, Object> unknownCode() {
-        return folder.fixtureWithError(SubjectType.PERSON, MappingError.UNKNOWN_CODE.code()).orElseThrow(() ->
-                new IllegalStateException(folder.source() + ": add a person fixture whose expected error is "
-                        + MappingError.UNKNOWN_CODE.code() + ", for the stand-in to serve")).record();
     }
 
     private static int freePort() {

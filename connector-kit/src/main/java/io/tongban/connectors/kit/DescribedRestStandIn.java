@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,11 +133,12 @@ public final class DescribedRestStandIn extends DescribedStandIn {
         exchange.getRequestBody().readAllBytes();
         String target = URLDecoder.decode(exchange.getRequestURI().toString(), StandardCharsets.UTF_8);
         if (behaviour == Behaviour.SERVER_ERROR) {
-            send(exchange, 500, "internal error".getBytes(StandardCharsets.UTF_8));
+            // as careless departments do: the error quotes the request, the subject's identifier with it
+            send(exchange, 500, ("internal error serving " + target).getBytes(StandardCharsets.UTF_8));
             return;
         }
         if (behaviour == Behaviour.GARBAGE) {
-            send(exchange, 200, GARBAGE);
+            send(exchange, 200, GARBAGE.getBytes(StandardCharsets.UTF_8));
             return;
         }
         if ("POST".equals(exchange.getRequestMethod()) && rest.delivery() != null

@@ -64,15 +64,16 @@ public final class DescribedSoapStandIn extends DescribedStandIn {
     @Override
     void answer(HttpExchange exchange, Behaviour behaviour) throws IOException {
         byte[] request = exchange.getRequestBody().readAllBytes();
-        if (behaviour == Behaviour.SERVER_ERROR) {
-            send(exchange, 500, fault("Server", null));
-            return;
-        }
         if (behaviour == Behaviour.GARBAGE) {
-            send(exchange, 200, GARBAGE);
+            send(exchange, 200, GARBAGE.getBytes(StandardCharsets.UTF_8));
             return;
         }
         Element call = call(request);
+        if (behaviour == Behaviour.SERVER_ERROR) {
+            // as careless departments do: the fault's text quotes the request, the subject's identifier with it
+            send(exchange, 500, fault("Server", null, "internal error serving " + children(call).values()));
+            return;
+        }
         String operation = call.getLocalName();
         Map<String, String> values = children(call);
         if (soap.personLookup() != null && is(operation, soap.personLookup().operation())) {
@@ -90,14 +91,14 @@ public final class DescribedSoapStandIn extends DescribedStandIn {
             answer(exchange, soap.decisions().operation(),
                     Map.of(soap.decisions().list(), decisionsAfter(value(soap.decisions().request(), values, "after"))));
         } else {
-            send(exchange, 500, fault("Client", null));
+            send(exchange, 500, fault("Client", null, "no such operation"));
         }
     }
 
     private void lookUp(HttpExchange exchange, Behaviour behaviour, Map<String, String> values) throws IOException {
         SoapDescription.Lookup lookup = soap.personLookup();
         if (!held(SubjectType.PERSON).id().equals(value(lookup.request(), values, "id"))) {
-            send(exchange, 500, fault("Client", soap.notFound()));
+            send(exchange, 500, fault("Client", soap.notFound(), "no such person"));
             return;
         }
         Map<String, Object> record = record(SubjectType.PERSON, behaviour);
@@ -140,11 +141,11 @@ public final class DescribedSoapStandIn extends DescribedStandIn {
     }
 
     /** A SOAP 1.1 fault, its detail carrying the department's fault code when there is one. */
-    private byte[] fault(String faultCode, String departmentCode) {
+    private byte[] fault(String faultCode, String departmentCode, String text) {
         String detail = departmentCode == null ? "" : "<detail><t:Fault xmlns:t=\"" + wsdl.namespace() + "\"><" + prefix()
                 + soap.faultCode() + ">" + departmentCode + "</" + prefix() + soap.faultCode() + "></t:Fault></detail>";
         return ("<s:Envelope xmlns:s=\"" + ENVELOPE_NS + "\"><s:Body><s:Fault><faultcode>s:" + faultCode
-                + "</faultcode><faultstring>stand-in fault</faultstring>" + detail + "</s:Fault></s:Body></s:Envelope>")
+                + "</faultcode><faultstring>" + escape(text) + "</faultstring>" + detail + "</s:Fault></s:Body></s:Envelope>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

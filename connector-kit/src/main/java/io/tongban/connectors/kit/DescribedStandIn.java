@@ -3,22 +3,16 @@ package io.tongban.connectors.kit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tongban.connectors.DecisionDialect;
-import io.tongban.mappings.MappingError;
 import io.tongban.mappings.SubjectType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the stand-ins of described departments share (test doubles, built from the department's folder alone): an
@@ -26,16 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fixture that maps without error as the one held, and misbehaviour on cue. Going down closes the port; coming back
  * opens the same one. Nothing of the sandbox's demo data is used.
  */
-abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
+abstract class DescribedStandIn extends CuedStandIn {
 
-    enum Behaviour { NORMAL, SERVER_ERROR, SLOW, GARBAGE, UNKNOWN_CODE, EXTERNAL_ENTITY }
-
-    /** A body in no department's format. */
-    static final byte[] GARBAGE = "<<<this is not a record>>> {".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    final DepartmentFolder folder;
     private final Map<SubjectType, FixtureCase> held = new EnumMap<>(SubjectType.class);
-    private final AtomicInteger deliveries = new AtomicInteger();
     private final List<Map<String, Object>> decisions = new CopyOnWriteArrayList<>();
     /** Answers in parallel, as a department does: a slow answer must not hold up the next request. */
     private final ExecutorService answering = Executors.newCachedThreadPool(task -> {
@@ -45,12 +32,9 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
     });
     private final int port;
     private HttpServer server;
-    private volatile Behaviour behaviour = Behaviour.NORMAL;
-    private volatile Duration delay = Duration.ZERO;
-    private volatile URI externalEntity;
 
     DescribedStandIn(DepartmentFolder folder, List<SubjectType> heldTypes) {
-        this.folder = folder;
+        super(folder);
         for (SubjectType type : heldTypes) {
             held.put(type, folder.fixtures(type, false).stream().findFirst().orElseThrow(() -> new IllegalStateException(
                     folder.source() + ": the stand-in serves a " + type + " fixture that maps without error; there is none")));
@@ -64,21 +48,11 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    @Override
-    public int deliveries() {
-        return deliveries.get();
-    }
-
-    /** Takes an application: its receipt number. */
-    String takeDelivery() {
-        return "SB" + deliveries.incrementAndGet();
-    }
-
     /** How the department words its decisions, as described. */
     abstract DecisionDialect dialect();
 
     @Override
-    public void decide(String submission, boolean approve) {
+    public synchronized void decide(String submission, boolean approve) {
         decisions.add(decision(decisions.size() + 1, submission, approve, dialect()));
     }
 
@@ -86,20 +60,6 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
     List<Map<String, Object>> decisionsAfter(String after) {
         long position = after == null || after.isBlank() ? 0 : Long.parseLong(after.trim());
         return decisions.stream().filter(record -> Long.parseLong(record.get("XH").toString()) > position).toList();
-    }
-
-    /** A decision record (办结结果) in the department's words. */
-    static Map<String, Object> decision(long position, String submission, boolean approve, DecisionDialect dialect) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("XH", Long.toString(position));
-        record.put("SQBH", submission);
-        record.put("SLBH", "KIT-SL-" + position);
-        record.put("JG", approve ? dialect.approved() : dialect.rejected());
-        record.put("YY", approve ? List.of()
-                : List.of(Map.of("DM", "KIT-01", "SM", "材料不齐", "YJ", "《一网通办》第一条")));
-        dialect.results().keySet().forEach(field -> record.put(field, approve ? "KIT-" + field + "-" + position : ""));
-        record.put("BJSJ", OffsetDateTime.now().withNano(0).toString());
-        return record;
     }
 
     /** Answers one request the way the department's protocol does, as the current behaviour says. */
@@ -113,21 +73,7 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
 
     /** The department's record of the subject held, or of the spec's unknown-code fixture under that behaviour. */
     Map<String, Object> record(SubjectType type, Behaviour behaviour) {
-        if (behaviour != Behaviour.UNKNOWN_CODE) {
-            return held.get(type).record();
-        }
-        return folder.fixtureWithError(type, MappingError.UNKNOWN_CODE.code()).orElseThrow(() ->
-                new IllegalStateException(folder.source() + ": add a " + type + " fixture whose expected error is "
-                        + MappingError.UNKNOWN_CODE.code() + ", for the stand-in to serve")).record();
-    }
-
-    URI externalEntity() {
-        return externalEntity;
-    }
-
-    @Override
-    public void answerNormally() {
-        behave(Behaviour.NORMAL);
+        return behaviour == Behaviour.UNKNOWN_CODE ? unknownCodeRecord(type) : held.get(type).record();
     }
 
     @Override
@@ -139,34 +85,7 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
     }
 
     @Override
-    public void answerServerError() {
-        behave(Behaviour.SERVER_ERROR);
-    }
-
-    @Override
-    public void answerAfter(Duration delay) {
-        this.delay = delay;
-        behave(Behaviour.SLOW);
-    }
-
-    @Override
-    public void answerGarbage() {
-        behave(Behaviour.GARBAGE);
-    }
-
-    @Override
-    public void answerUnknownCode() {
-        behave(Behaviour.UNKNOWN_CODE);
-    }
-
-    @Override
-    public void answerWithExternalEntity(URI file) {
-        externalEntity = file;
-        behave(Behaviour.EXTERNAL_ENTITY);
-    }
-
-    private synchronized void behave(Behaviour next) {
-        behaviour = next;
+    synchronized void comeUp() {
         if (server == null) {
             server = listen(port);
         }
@@ -186,11 +105,9 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Behaviour now = behaviour;
-            if (now == Behaviour.SLOW) {
-                sleep(delay);
-            }
-            answer(exchange, now);
+            answer(exchange, behaviourAfterDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -219,14 +136,6 @@ abstract class DescribedStandIn implements DepartmentStandIn, AutoCloseable {
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.tongban.connectors.description.ConnectorSwitch;
 import java.util.function.Supplier;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -48,8 +49,11 @@ public class DescribedConnectorsAutoConfiguration {
                     register(registry, name + "-connector", JmsConnector.class, () -> new JmsConnector(description));
                     register(registry, name + "-descriptor", ConnectorDescriptor.class,
                             () -> JmsConnector.descriptor(description));
-                    register(registry, JmsConnector.component(description.source()), JmsComponent.class,
+                    String broker = JmsConnector.component(description.source()) + "-broker";
+                    register(registry, broker, JmsDepartmentBroker.class,
                             () -> JmsDepartmentBroker.of(description, environment));
+                    register(registry, JmsConnector.component(description.source()), JmsComponent.class,
+                            () -> ((BeanFactory) registry).getBean(broker, JmsDepartmentBroker.class).component());
                 } else if (description.protocol().equals("file")) {
                     register(registry, name + "-descriptor", ConnectorDescriptor.class,
                             () -> RestConnector.descriptor(description));

@@ -18,6 +18,7 @@ import io.tongban.mappings.MappingException;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SubjectType;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,7 +214,12 @@ public class JmsConnector extends DepartmentRouteBuilder {
             throw new MappingException(MappingError.MISSING_FIELD,
                     source() + " change event: " + feed.changedAt() + ", the time of the change, is missing");
         }
-        return event.asChangeAt(Instant.parse(changedAt.toString()));
+        try {
+            return event.asChangeAt(Instant.parse(changedAt.toString()));
+        } catch (DateTimeParseException e) {
+            throw new MappingException(MappingError.INVALID_VALUE, source() + " change event: " + feed.changedAt()
+                    + " is not an instant");
+        }
     }
 
     /** An event that cannot be applied, by its JMS message id; the message names the problem, not the data. */

@@ -64,10 +64,10 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
                     + "queues and topics of its capabilities");
         }
         ConnectorDescriptions.checkKeys(location, "jms.", section, KEYS);
-        matches(description, section, "person-lookup", Capability.PERSON_LOOKUP);
-        matches(description, section, "change-feed", Capability.CHANGE_FEED);
-        matches(description, section, "delivery", Capability.SUBMISSION_DELIVERY);
-        matches(description, section, "decisions", Capability.DECISION_FEED);
+        ConnectorDescriptions.checkCapabilitySection(description, "jms", "person-lookup", Capability.PERSON_LOOKUP);
+        ConnectorDescriptions.checkCapabilitySection(description, "jms", "change-feed", Capability.CHANGE_FEED);
+        ConnectorDescriptions.checkCapabilitySection(description, "jms", "delivery", Capability.SUBMISSION_DELIVERY);
+        ConnectorDescriptions.checkCapabilitySection(description, "jms", "decisions", Capability.DECISION_FEED);
         if (description.capabilities().contains(Capability.ENTITY_LOOKUP)
                 || description.capabilities().contains(Capability.IDENTITY_CHECK)) {
             throw new InvalidDescriptionException(location, "capabilities", "a described jms connector offers "
@@ -102,15 +102,6 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
         return parameters;
     }
 
-    private static void matches(ConnectorDescription description, JsonNode section, String key, Capability capability) {
-        boolean described = !section.path(key).isMissingNode();
-        if (described != description.capabilities().contains(capability)) {
-            throw new InvalidDescriptionException(description.location(), "jms." + key, described
-                    ? "described, but " + capability + " is not among the capabilities"
-                    : "missing: " + capability + " is among the capabilities");
-        }
-    }
-
     private static Lookup lookup(String location, JsonNode node) {
         if (node.isMissingNode()) {
             return null;
@@ -124,10 +115,18 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
                 throw new InvalidDescriptionException(location, at + ".request." + field, "'" + value + "' is not id");
             }
         });
+        JsonNode oldNumber = node.path("old-number");
+        if (!oldNumber.isMissingNode() && !oldNumber.isBoolean()) {
+            throw new InvalidDescriptionException(location, at + ".old-number", "'" + oldNumber.asText()
+                    + "' is not true or false");
+        }
+        if (node.path("found").asText().equals(node.path("not-found").asText())) {
+            throw new InvalidDescriptionException(location, at + ".not-found", "the same as found");
+        }
         return new Lookup(ConnectorDescriptions.text(location, node, at, "queue"), request,
                 ConnectorDescriptions.text(location, node, at, "status"),
                 ConnectorDescriptions.text(location, node, at, "found"),
-                ConnectorDescriptions.text(location, node, at, "not-found"), node.path("old-number").asBoolean(false));
+                ConnectorDescriptions.text(location, node, at, "not-found"), oldNumber.asBoolean(false));
     }
 
     private static ChangeFeed changeFeed(String location, JsonNode node) {
@@ -163,11 +162,8 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
         }
         String at = "jms.decisions";
         ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("queue", "approved", "rejected", "results"));
-        Map<String, String> results = new LinkedHashMap<>();
-        node.path("results").fields().forEachRemaining(entry -> results.put(entry.getKey(), entry.getValue().asText()));
         return new Decisions(ConnectorDescriptions.text(location, node, at, "queue"),
-                new DecisionDialect(ConnectorDescriptions.text(location, node, at, "approved"),
-                        ConnectorDescriptions.text(location, node, at, "rejected"), results));
+                DescribedDecisions.dialect(location, node, at));
     }
 
     private static Map<String, String> fields(String location, JsonNode node, String at) {

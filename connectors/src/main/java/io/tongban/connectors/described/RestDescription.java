@@ -53,23 +53,13 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
         }
         ConnectorDescriptions.checkKeys(location, "rest.", section, KEYS);
         boolean xml = description.protocol().equals("rest-xml");
-        sectionMatchesCapability(description, section, "person-lookup", Capability.PERSON_LOOKUP);
-        sectionMatchesCapability(description, section, "entity-lookup", Capability.ENTITY_LOOKUP);
-        sectionMatchesCapability(description, section, "delivery", Capability.SUBMISSION_DELIVERY);
-        sectionMatchesCapability(description, section, "decisions", Capability.DECISION_FEED);
+        ConnectorDescriptions.checkCapabilitySection(description, "rest", "person-lookup", Capability.PERSON_LOOKUP);
+        ConnectorDescriptions.checkCapabilitySection(description, "rest", "entity-lookup", Capability.ENTITY_LOOKUP);
+        ConnectorDescriptions.checkCapabilitySection(description, "rest", "delivery", Capability.SUBMISSION_DELIVERY);
+        ConnectorDescriptions.checkCapabilitySection(description, "rest", "decisions", Capability.DECISION_FEED);
         return new RestDescription(xml, lookupPath(location, section, "person-lookup"),
                 lookupPath(location, section, "entity-lookup"), delivery(location, section.path("delivery"), xml),
                 decisions(location, section.path("decisions")));
-    }
-
-    private static void sectionMatchesCapability(ConnectorDescription description, JsonNode section, String key,
-                                                 Capability capability) {
-        boolean described = !section.path(key).isMissingNode();
-        if (described != description.capabilities().contains(capability)) {
-            throw new InvalidDescriptionException(description.location(), "rest." + key, described
-                    ? "described, but " + capability + " is not among the capabilities"
-                    : "missing: " + capability + " is among the capabilities");
-        }
     }
 
     private static String lookupPath(String location, JsonNode section, String key) {
@@ -117,11 +107,8 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
         }
         String at = "rest.decisions";
         ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("path", "list", "approved", "rejected", "results"));
-        Map<String, String> results = new LinkedHashMap<>();
-        node.path("results").fields().forEachRemaining(entry -> results.put(entry.getKey(), entry.getValue().asText()));
         return new Decisions(path(location, node, at, "{after}"), ConnectorDescriptions.text(location, node, at, "list"),
-                new DecisionDialect(ConnectorDescriptions.text(location, node, at, "approved"),
-                        ConnectorDescriptions.text(location, node, at, "rejected"), results));
+                DescribedDecisions.dialect(location, node, at));
     }
 
     private static String path(String location, JsonNode node, String at, String placeholder) {

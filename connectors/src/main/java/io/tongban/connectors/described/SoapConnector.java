@@ -128,12 +128,21 @@ public class SoapConnector extends DepartmentRouteBuilder {
     private void identityCheck(SoapDescription.IdentityCheck check) {
         String verify = "direct:" + source() + ".identity.verify";
         guarded(from(endpoint(source(), Capability.IDENTITY_CHECK)).routeId(source() + ".identity.check"), verify,
-                exchange -> exchange.getMessage().setBody(IdentityCheckResult.unavailable(source(), failureDetail(exchange))));
+                exchange -> {
+                    logFailure(exchange, "an identity check");
+                    exchange.getMessage().setBody(IdentityCheckResult.unavailable(source(), failureDetail(exchange)));
+                });
         call(from(verify).routeId(routeIdOf(verify)).errorHandler(departmentRedelivery()), check.operation(), exchange -> {
             IdentityCheckRequest request = exchange.getMessage().getBody(IdentityCheckRequest.class);
             return fill(check.request(), Map.of("id", request.idNumber(), "name", request.name()));
-        }).process(exchange -> exchange.getMessage().setBody(IdentityCheckResult.of(source(),
-                check.consistent().equals(answer(exchange).get(check.answer())))));
+        }).process(exchange -> {
+            Object verdict = answer(exchange).get(check.answer());
+            if (verdict == null) {
+                // no verdict is no answer: never "inconsistent", which would tell an applicant the name is wrong
+                throw new DepartmentException(source(), check.operation() + " answered without " + check.answer());
+            }
+            exchange.getMessage().setBody(IdentityCheckResult.of(source(), check.consistent().equals(verdict)));
+        });
     }
 
     private void delivery(SoapDescription.Delivery delivery) {
@@ -171,7 +180,7 @@ public class SoapConnector extends DepartmentRouteBuilder {
                 .process(exchange -> exchange.getMessage().setBody(payload(element, qualified, children.apply(exchange))))
                 .removeHeaders("*")
                 .setHeader(CxfConstants.OPERATION_NAME, constant(operation))
-                .setHeader(CxfConstants.OPERATION_NAMESPACE, constant(element.getNamespaceURI()))
+                .setHeader(CxfConstants.OPERATION_NAMESPACE, constant(wsdl.operationNamespace()))
                 .to("cxf:bean:" + serviceBean(source()));
     }
 
@@ -205,8 +214,22 @@ public class SoapConnector extends DepartmentRouteBuilder {
     /** A fault carrying the described not-found code is the answer "not found"; any other is the department's failure. */
     private boolean notFoundFault(Exchange exchange) {
         SoapFault fault = exchange.getException(SoapFault.class);
-        Element detail = fault == null ? null : fault.getDetail();
+        return fault != null && soap.notFound().equals(departmentCode(fault));
+    }
+
+    /** The department's own code of a fault, from its detail, or null. */
+    private String departmentCode(SoapFault fault) {
+        Element detail = fault.getDetail();
         NodeList codes = detail == null ? null : detail.getElementsByTagNameNS("*", soap.faultCode());
-        return codes != null && codes.getLength() > 0 && soap.notFound().equals(codes.item(0).getTextContent().trim());
+        return codes == null || codes.getLength() == 0 ? null : codes.item(0).getTextContent().trim();
+    }
+
+    /** A department's fault by the department's own code, where its detail carries one. */
+    @Override
+    protected String detailOf(Throwable cause) {
+        if (cause instanceof SoapFault fault && fault.getCause() == null && departmentCode(fault) != null) {
+            return "the department answered the SOAP fault " + departmentCode(fault);
+        }
+        return super.detailOf(cause);
     }
 }

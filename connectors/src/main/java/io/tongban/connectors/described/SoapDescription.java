@@ -9,6 +9,7 @@ import io.tongban.connectors.description.InvalidDescriptionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.namespace.QName;
 
 /**
  * The {@code soap} section of a described connector: the department's WSDL (in its folder), which operation serves
@@ -54,10 +55,10 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
                     + "WSDL and the operation of each capability");
         }
         ConnectorDescriptions.checkKeys(location, "soap.", section, KEYS);
-        matches(description, section, "person-lookup", Capability.PERSON_LOOKUP);
-        matches(description, section, "identity-check", Capability.IDENTITY_CHECK);
-        matches(description, section, "delivery", Capability.SUBMISSION_DELIVERY);
-        matches(description, section, "decisions", Capability.DECISION_FEED);
+        ConnectorDescriptions.checkCapabilitySection(description, "soap", "person-lookup", Capability.PERSON_LOOKUP);
+        ConnectorDescriptions.checkCapabilitySection(description, "soap", "identity-check", Capability.IDENTITY_CHECK);
+        ConnectorDescriptions.checkCapabilitySection(description, "soap", "delivery", Capability.SUBMISSION_DELIVERY);
+        ConnectorDescriptions.checkCapabilitySection(description, "soap", "decisions", Capability.DECISION_FEED);
         if (description.capabilities().contains(Capability.ENTITY_LOOKUP)
                 || description.capabilities().contains(Capability.CHANGE_FEED)) {
             throw new InvalidDescriptionException(location, "capabilities", "a described soap connector offers "
@@ -76,39 +77,55 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
         return soap;
     }
 
-    /** Every described operation is one of the WSDL's, document/literal wrapped. */
+    /**
+     * Every described operation is one of the WSDL's, document/literal wrapped; each request child and each answer
+     * element named is one its element declares.
+     */
     private void checkOperations(String location) {
         WsdlContract contract = WsdlContract.read(wsdl);
-        Map<String, String> operations = new LinkedHashMap<>();
         if (personLookup != null) {
-            operations.put("person-lookup", personLookup.operation());
+            check(location, contract, "person-lookup", personLookup.operation(), personLookup.request(),
+                    Map.of("record", personLookup.record()));
         }
         if (identityCheck != null) {
-            operations.put("identity-check", identityCheck.operation());
+            check(location, contract, "identity-check", identityCheck.operation(), identityCheck.request(),
+                    Map.of("answer", identityCheck.answer()));
         }
         if (delivery != null) {
-            operations.put("delivery", delivery.operation());
+            check(location, contract, "delivery", delivery.operation(), delivery.request(),
+                    Map.of("receipt", delivery.receipt()));
         }
         if (decisions != null) {
-            operations.put("decisions", decisions.operation());
+            check(location, contract, "decisions", decisions.operation(), decisions.request(),
+                    Map.of("list", decisions.list()));
         }
-        operations.forEach((key, operation) -> {
-            try {
-                contract.requestElement(operation);
-                contract.responseElement(operation);
-            } catch (InvalidDescriptionException e) {
-                throw new InvalidDescriptionException(location, "soap." + key + ".operation", e.getMessage());
-            }
-        });
     }
 
-    private static void matches(ConnectorDescription description, JsonNode section, String key, Capability capability) {
-        boolean described = !section.path(key).isMissingNode();
-        if (described != description.capabilities().contains(capability)) {
-            throw new InvalidDescriptionException(description.location(), "soap." + key, described
-                    ? "described, but " + capability + " is not among the capabilities"
-                    : "missing: " + capability + " is among the capabilities");
+    private static void check(String location, WsdlContract contract, String key, String operation,
+                              Map<String, String> request, Map<String, String> answer) {
+        String at = "soap." + key;
+        QName requestElement;
+        QName responseElement;
+        try {
+            requestElement = contract.requestElement(operation);
+            responseElement = contract.responseElement(operation);
+        } catch (InvalidDescriptionException e) {
+            throw new InvalidDescriptionException(location, at + ".operation", e.getMessage());
         }
+        Set<String> asked = contract.childrenOf(requestElement);
+        for (String child : request.keySet()) {
+            if (!asked.contains(child)) {
+                throw new InvalidDescriptionException(location, at + ".request." + child, "not a child of "
+                        + requestElement.getLocalPart() + " in the WSDL " + asked);
+            }
+        }
+        Set<String> answered = contract.childrenOf(responseElement);
+        answer.forEach((field, element) -> {
+            if (!answered.contains(element)) {
+                throw new InvalidDescriptionException(location, at + "." + field, "'" + element + "' is not a child of "
+                        + responseElement.getLocalPart() + " in the WSDL " + answered);
+            }
+        });
     }
 
     private static Lookup lookup(String location, JsonNode node) {
@@ -150,12 +167,9 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
         String at = "soap.decisions";
         ConnectorDescriptions.checkKeys(location, at + ".", node,
                 Set.of("operation", "request", "list", "approved", "rejected", "results"));
-        Map<String, String> results = new LinkedHashMap<>();
-        node.path("results").fields().forEachRemaining(entry -> results.put(entry.getKey(), entry.getValue().asText()));
         return new Decisions(ConnectorDescriptions.text(location, node, at, "operation"),
                 request(location, node, at, Set.of("after", "limit")), ConnectorDescriptions.text(location, node, at, "list"),
-                new DecisionDialect(ConnectorDescriptions.text(location, node, at, "approved"),
-                        ConnectorDescriptions.text(location, node, at, "rejected"), results));
+                DescribedDecisions.dialect(location, node, at));
     }
 
     /**

@@ -2,7 +2,9 @@ package io.tongban.connectors.described;
 
 import io.tongban.connectors.description.InvalidDescriptionException;
 import java.net.URL;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.wsdl.Definition;
 import javax.wsdl.Message;
 import javax.wsdl.Operation;
@@ -15,6 +17,9 @@ import javax.wsdl.extensions.schema.Schema;
 import javax.wsdl.factory.WSDLFactory;
 import javax.wsdl.xml.WSDLReader;
 import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * What a described SOAP connector needs of the department's WSDL (document/literal wrapped, one service, one port):
@@ -22,6 +27,8 @@ import javax.xml.namespace.QName;
  * namespace-qualified. CXF does the rest from the same WSDL.
  */
 public final class WsdlContract {
+
+    private static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
     private final String location;
     private final Definition definition;
@@ -64,6 +71,11 @@ public final class WsdlContract {
         return definition.getTargetNamespace();
     }
 
+    /** The namespace CXF finds the operations under: the port type's. */
+    public String operationNamespace() {
+        return port.getBinding().getPortType().getQName().getNamespaceURI();
+    }
+
     QName service() {
         return service.getQName();
     }
@@ -101,6 +113,9 @@ public final class WsdlContract {
 
     /** Whether the children of elements in {@code namespace} are qualified, as the schema of that namespace says. */
     public boolean qualifiesChildren(String namespace) {
+        if (definition.getTypes() == null) {
+            return false;
+        }
         for (Object extension : definition.getTypes().getExtensibilityElements()) {
             if (extension instanceof Schema schema
                     && namespace.equals(schema.getElement().getAttribute("targetNamespace"))) {
@@ -108,6 +123,40 @@ public final class WsdlContract {
             }
         }
         return false;
+    }
+
+    /**
+     * The names of the elements an element's own type declares as its children (its inline complex type), empty
+     * when the WSDL's inline schemas do not declare the element.
+     */
+    public Set<String> childrenOf(QName element) {
+        Set<String> children = new LinkedHashSet<>();
+        Element declaration = declaration(element);
+        if (declaration != null) {
+            NodeList locals = declaration.getElementsByTagNameNS(XSD, "element");
+            for (int i = 0; i < locals.getLength(); i++) {
+                children.add(((Element) locals.item(i)).getAttribute("name"));
+            }
+        }
+        return children;
+    }
+
+    private Element declaration(QName element) {
+        if (definition.getTypes() == null) {
+            return null;
+        }
+        for (Object extension : definition.getTypes().getExtensibilityElements()) {
+            if (extension instanceof Schema schema
+                    && element.getNamespaceURI().equals(schema.getElement().getAttribute("targetNamespace"))) {
+                for (Node child = schema.getElement().getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child instanceof Element top && XSD.equals(top.getNamespaceURI())
+                            && "element".equals(top.getLocalName()) && element.getLocalPart().equals(top.getAttribute("name"))) {
+                        return top;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private InvalidDescriptionException invalid(String problem) {

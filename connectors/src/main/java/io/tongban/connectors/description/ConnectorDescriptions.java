@@ -325,6 +325,20 @@ public final class ConnectorDescriptions {
         }
     }
 
+    /**
+     * A protocol section describes a capability exactly when the description offers it: {@code <section>.<key>}
+     * present for {@code capability} among the capabilities, absent otherwise.
+     */
+    public static void checkCapabilitySection(ConnectorDescription description, String section, String key,
+                                              Capability capability) {
+        boolean described = !description.section(section).path(key).isMissingNode();
+        if (described != description.capabilities().contains(capability)) {
+            throw new InvalidDescriptionException(description.location(), section + "." + key, described
+                    ? "described, but " + capability + " is not among the capabilities"
+                    : "missing: " + capability + " is among the capabilities");
+        }
+    }
+
     /** Refuses a key the section does not define, so that a misspelt key fails at load instead of being ignored. */
     public static void checkKeys(String location, String at, JsonNode node, Set<String> known) {
         if (!node.isObject()) {

@@ -27,6 +27,7 @@ class ConnectorDescriptionsTest {
             misspelt           | capabilites: unknown key
             wrong-folder       | source: 'someone-else' is not the folder's name
             soap-unknown-operation | soap.person-lookup.operation: departments/public-security/rkxx.wsdl: (file): port type Rkxx has no operation QueryPersons
+            soap-unknown-child     | soap.person-lookup.request.SFZH: not a child of QueryPerson in the WSDL [GMSFHM]
             jms-undeclared-queue   | parameters.request-queue: missing (the jms section names it)
             """)
     void badDescriptionIsRefused(String folder, String problem) {
