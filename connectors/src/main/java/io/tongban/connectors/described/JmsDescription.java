@@ -27,7 +27,10 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
     public static final List<String> PARAMETERS = List.of("broker-url", "user", "password", "sessions",
             "response-timeout-ms", "redeliveries", "redelivery-delay-ms");
 
-    private static final Set<String> KEYS = Set.of("person-lookup", "change-feed", "delivery", "decisions");
+    /** The sub-section describing each capability. */
+    private static final Map<String, Capability> SECTIONS = Map.of("person-lookup", Capability.PERSON_LOOKUP,
+            "change-feed", Capability.CHANGE_FEED,
+            "delivery", Capability.SUBMISSION_DELIVERY, "decisions", Capability.DECISION_FEED);
 
     /**
      * @param queue     the parameter naming the request queue
@@ -58,21 +61,7 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
     /** Reads the section, refusing what the kit could not run with the file and field named. */
     public static JmsDescription read(ConnectorDescription description) {
         String location = description.location();
-        JsonNode section = description.section("jms");
-        if (section.isMissingNode()) {
-            throw new InvalidDescriptionException(location, "jms", "missing: a described jms connector names the "
-                    + "queues and topics of its capabilities");
-        }
-        ConnectorDescriptions.checkKeys(location, "jms.", section, KEYS);
-        ConnectorDescriptions.checkCapabilitySection(description, "jms", "person-lookup", Capability.PERSON_LOOKUP);
-        ConnectorDescriptions.checkCapabilitySection(description, "jms", "change-feed", Capability.CHANGE_FEED);
-        ConnectorDescriptions.checkCapabilitySection(description, "jms", "delivery", Capability.SUBMISSION_DELIVERY);
-        ConnectorDescriptions.checkCapabilitySection(description, "jms", "decisions", Capability.DECISION_FEED);
-        if (description.capabilities().contains(Capability.ENTITY_LOOKUP)
-                || description.capabilities().contains(Capability.IDENTITY_CHECK)) {
-            throw new InvalidDescriptionException(location, "capabilities", "a described jms connector offers "
-                    + "PERSON_LOOKUP, CHANGE_FEED, SUBMISSION_DELIVERY and DECISION_FEED");
-        }
+        JsonNode section = ConnectorDescriptions.protocolSection(description, "jms", SECTIONS, Set.of(), Set.of());
         JmsDescription jms = new JmsDescription(lookup(location, section.path("person-lookup")),
                 changeFeed(location, section.path("change-feed")), delivery(location, section.path("delivery")),
                 decisions(location, section.path("decisions")));

@@ -27,7 +27,10 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
     public static final List<String> PARAMETERS =
             List.of("url", "connect-timeout-ms", "response-timeout-ms", "redeliveries", "redelivery-delay-ms");
 
-    private static final Set<String> KEYS = Set.of("person-lookup", "entity-lookup", "delivery", "decisions");
+    /** The sub-section describing each capability. */
+    private static final Map<String, Capability> SECTIONS = Map.of("person-lookup", Capability.PERSON_LOOKUP,
+            "entity-lookup", Capability.ENTITY_LOOKUP,
+            "delivery", Capability.SUBMISSION_DELIVERY, "decisions", Capability.DECISION_FEED);
 
     /**
      * @param root    the XML body's root element (rest-xml only)
@@ -46,17 +49,9 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
     /** Reads the section, refusing what the kit could not run with the file and field named. */
     public static RestDescription read(ConnectorDescription description) {
         String location = description.location();
-        JsonNode section = description.section("rest");
-        if (section.isMissingNode()) {
-            throw new InvalidDescriptionException(location, "rest", "missing: a described rest connector says where "
-                    + "its department answers");
-        }
-        ConnectorDescriptions.checkKeys(location, "rest.", section, KEYS);
+        JsonNode section = ConnectorDescriptions.protocolSection(description, "rest", SECTIONS,
+                Set.of(Capability.CHANGE_FEED), Set.of());
         boolean xml = description.protocol().equals("rest-xml");
-        ConnectorDescriptions.checkCapabilitySection(description, "rest", "person-lookup", Capability.PERSON_LOOKUP);
-        ConnectorDescriptions.checkCapabilitySection(description, "rest", "entity-lookup", Capability.ENTITY_LOOKUP);
-        ConnectorDescriptions.checkCapabilitySection(description, "rest", "delivery", Capability.SUBMISSION_DELIVERY);
-        ConnectorDescriptions.checkCapabilitySection(description, "rest", "decisions", Capability.DECISION_FEED);
         return new RestDescription(xml, lookupPath(location, section, "person-lookup"),
                 lookupPath(location, section, "entity-lookup"), delivery(location, section.path("delivery"), xml),
                 decisions(location, section.path("decisions")));

@@ -27,8 +27,10 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
     /** How many decisions one FetchDecisions-like call asks for ({@code limit}). */
     static final int DECISION_PAGE = 500;
 
-    private static final Set<String> KEYS =
-            Set.of("wsdl", "fault", "person-lookup", "identity-check", "delivery", "decisions");
+    /** The sub-section describing each capability. */
+    private static final Map<String, Capability> SECTIONS = Map.of("person-lookup", Capability.PERSON_LOOKUP,
+            "identity-check", Capability.IDENTITY_CHECK,
+            "delivery", Capability.SUBMISSION_DELIVERY, "decisions", Capability.DECISION_FEED);
 
     /** @param record the answer's element holding the department's record */
     public record Lookup(String operation, Map<String, String> request, String record) {
@@ -49,21 +51,8 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
     /** Reads the section, refusing what the kit could not run with the file and field named. */
     public static SoapDescription read(ConnectorDescription description) {
         String location = description.location();
-        JsonNode section = description.section("soap");
-        if (section.isMissingNode()) {
-            throw new InvalidDescriptionException(location, "soap", "missing: a described soap connector names its "
-                    + "WSDL and the operation of each capability");
-        }
-        ConnectorDescriptions.checkKeys(location, "soap.", section, KEYS);
-        ConnectorDescriptions.checkCapabilitySection(description, "soap", "person-lookup", Capability.PERSON_LOOKUP);
-        ConnectorDescriptions.checkCapabilitySection(description, "soap", "identity-check", Capability.IDENTITY_CHECK);
-        ConnectorDescriptions.checkCapabilitySection(description, "soap", "delivery", Capability.SUBMISSION_DELIVERY);
-        ConnectorDescriptions.checkCapabilitySection(description, "soap", "decisions", Capability.DECISION_FEED);
-        if (description.capabilities().contains(Capability.ENTITY_LOOKUP)
-                || description.capabilities().contains(Capability.CHANGE_FEED)) {
-            throw new InvalidDescriptionException(location, "capabilities", "a described soap connector offers "
-                    + "PERSON_LOOKUP, IDENTITY_CHECK, SUBMISSION_DELIVERY and DECISION_FEED");
-        }
+        JsonNode section = ConnectorDescriptions.protocolSection(description, "soap", SECTIONS, Set.of(),
+                Set.of("wsdl", "fault"));
         JsonNode fault = section.path("fault");
         ConnectorDescriptions.checkKeys(location, "soap.fault.", fault, Set.of("code", "not-found"));
         String folder = location.substring(0, location.lastIndexOf('/'));

@@ -19,6 +19,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -286,10 +287,6 @@ public final class ConnectorDescriptions {
             checkChangeFile(description);
             return;
         }
-        if (!protocol.equals("soap") && description.capabilities().contains(Capability.IDENTITY_CHECK)) {
-            throw new InvalidDescriptionException(description.location(), "capabilities",
-                    "IDENTITY_CHECK is described for soap connectors only; a " + protocol + " one needs implementation: java");
-        }
         for (String needed : protocol.equals("jms") ? JmsDescription.PARAMETERS : RestDescription.PARAMETERS) {
             requireParameter(description, needed, "a described " + protocol + " connector");
         }
@@ -326,17 +323,42 @@ public final class ConnectorDescriptions {
     }
 
     /**
-     * A protocol section describes a capability exactly when the description offers it: {@code <section>.<key>}
-     * present for {@code capability} among the capabilities, absent otherwise.
+     * The protocol's section of a described connector ({@code rest}, {@code soap}, {@code jms}), refused with the
+     * file and field named when it is missing, has an unknown key, lacks the sub-section of a capability the
+     * description offers or has one of a capability it does not, or when the description offers a capability the
+     * protocol cannot describe.
+     *
+     * @param capabilities the sub-section describing each capability, in the section
+     * @param elsewhere    capabilities described outside the section (a REST department's change-file)
+     * @param otherKeys    the section's keys beside the capabilities' sub-sections
      */
-    public static void checkCapabilitySection(ConnectorDescription description, String section, String key,
-                                              Capability capability) {
-        boolean described = !description.section(section).path(key).isMissingNode();
-        if (described != description.capabilities().contains(capability)) {
-            throw new InvalidDescriptionException(description.location(), section + "." + key, described
-                    ? "described, but " + capability + " is not among the capabilities"
-                    : "missing: " + capability + " is among the capabilities");
+    public static JsonNode protocolSection(ConnectorDescription description, String name,
+                                           Map<String, Capability> capabilities, Set<Capability> elsewhere,
+                                           Set<String> otherKeys) {
+        String location = description.location();
+        JsonNode section = description.section(name);
+        if (section.isMissingNode()) {
+            throw new InvalidDescriptionException(location, name, "missing: a described " + description.protocol()
+                    + " connector describes its capabilities " + capabilities.keySet() + " there");
         }
+        Set<String> keys = new HashSet<>(otherKeys);
+        keys.addAll(capabilities.keySet());
+        checkKeys(location, name + ".", section, keys);
+        capabilities.forEach((key, capability) -> {
+            boolean described = !section.path(key).isMissingNode();
+            if (described != description.capabilities().contains(capability)) {
+                throw new InvalidDescriptionException(location, name + "." + key, described
+                        ? "described, but " + capability + " is not among the capabilities"
+                        : "missing: " + capability + " is among the capabilities");
+            }
+        });
+        for (Capability capability : description.capabilities()) {
+            if (!capabilities.containsValue(capability) && !elsewhere.contains(capability)) {
+                throw new InvalidDescriptionException(location, "capabilities", "a described " + description.protocol()
+                        + " connector cannot describe " + capability);
+            }
+        }
+        return section;
     }
 
     /** Refuses a key the section does not define, so that a misspelt key fails at load instead of being ignored. */
