@@ -45,7 +45,8 @@ public final class DescribedSoapStandIn extends DescribedStandIn {
     private final WsdlContract wsdl;
 
     private DescribedSoapStandIn(DepartmentFolder folder, SoapDescription soap) {
-        super(folder, soap.personLookup() == null ? List.of() : List.of(SubjectType.PERSON));
+        super(folder, soap.personLookup() == null && soap.identityCheck() == null ? List.of()
+                : List.of(SubjectType.PERSON));
         this.soap = soap;
         this.wsdl = WsdlContract.read(soap.wsdl());
     }

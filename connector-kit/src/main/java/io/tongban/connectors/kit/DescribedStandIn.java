@@ -15,10 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * What the stand-ins of described departments share (test doubles, built from the department's folder alone): an
- * HTTP server on a loopback port that answers as the protocol subclass says, the subject of each spec's first
- * fixture that maps without error as the one held, and misbehaviour on cue. Going down closes the port; coming back
- * opens the same one. Nothing of the sandbox's demo data is used.
+ * What the stand-ins of described HTTP departments (REST, SOAP) share: an HTTP server on a loopback port that
+ * answers as the protocol subclass says, the subject of each spec's first fixture that maps without error as the one
+ * held, and the decisions taken on cue. Going down closes the port; coming back opens the same one.
  */
 abstract class DescribedStandIn extends CuedStandIn {
 
