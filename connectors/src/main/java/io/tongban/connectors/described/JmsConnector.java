@@ -52,15 +52,12 @@ public class JmsConnector extends DepartmentRouteBuilder {
     /** The descriptor of a described JMS department: its endpoints are named after its source. */
     public static ConnectorDescriptor descriptor(ConnectorDescription description) {
         JmsDescription jms = JmsDescription.read(description);
-        String source = description.source();
         Map<Capability, String> endpoints = new EnumMap<>(Capability.class);
         for (Capability capability : description.capabilities()) {
             endpoints.put(capability, switch (capability) {
-                case PERSON_LOOKUP -> "direct:" + source + ".person.lookup";
                 case CHANGE_FEED -> destination(description, "topic", jms.changeFeed().topic());
-                case SUBMISSION_DELIVERY -> "direct:" + source + ".applications.deliver";
                 case DECISION_FEED -> destination(description, "queue", jms.decisions().queue());
-                case ENTITY_LOOKUP, IDENTITY_CHECK -> throw new IllegalStateException(capability + " is not described for jms");
+                default -> DescribedEndpoints.direct(description.source(), capability);
             });
         }
         return description.descriptor(endpoints);
@@ -95,7 +92,7 @@ public class JmsConnector extends DepartmentRouteBuilder {
         String fetch = "direct:" + source() + ".person.fetch";
         String ask = "direct:" + source() + ".person.ask";
         String request = "direct:" + source() + ".person.request";
-        guardedLookup("direct:" + source() + ".person.lookup", SubjectType.PERSON, fetch);
+        guardedLookup(DescribedEndpoints.direct(source(), Capability.PERSON_LOOKUP), SubjectType.PERSON, fetch);
 
         if (lookup.oldNumber()) {
             from(fetch).routeId(routeIdOf(fetch))
@@ -176,7 +173,7 @@ public class JmsConnector extends DepartmentRouteBuilder {
     /** A persistent send returns once the department's broker has the message on disk: that is the delivery. */
     private void delivery(JmsDescription.Delivery delivery) {
         String send = "direct:" + source() + ".applications.send";
-        guardedDelivery("direct:" + source() + ".applications.deliver", send);
+        guardedDelivery(DescribedEndpoints.direct(source(), Capability.SUBMISSION_DELIVERY), send);
         from(send).routeId(routeIdOf(send))
                 .errorHandler(departmentRedelivery())
                 .process(exchange -> exchange.getMessage().setBody(

@@ -7,7 +7,6 @@ import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.connectors.description.InvalidDescriptionException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,12 +97,8 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
         String at = "jms.person-lookup";
         ConnectorDescriptions.checkKeys(location, at + ".", node,
                 Set.of("queue", "request", "status", "found", "not-found", "old-number"));
-        Map<String, String> request = fields(location, node.path("request"), at + ".request");
-        request.forEach((field, value) -> {
-            if (!value.equals("id")) {
-                throw new InvalidDescriptionException(location, at + ".request." + field, "'" + value + "' is not id");
-            }
-        });
+        Map<String, String> request = DescribedFields.read(location, node.path("request"), at + ".request",
+                Set.of("id"));
         JsonNode oldNumber = node.path("old-number");
         if (!oldNumber.isMissingNode() && !oldNumber.isBoolean()) {
             throw new InvalidDescriptionException(location, at + ".old-number", "'" + oldNumber.asText()
@@ -135,13 +130,7 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
         }
         String at = "jms.delivery";
         ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("queue", "body"));
-        Map<String, String> body = fields(location, node.path("body"), at + ".body");
-        body.forEach((field, value) -> {
-            if (!SubmissionFields.known(value)) {
-                throw new InvalidDescriptionException(location, at + ".body." + field, "'" + value + "' is not one of "
-                        + SubmissionFields.VALUES + " or form.<field>");
-            }
-        });
+        Map<String, String> body = DescribedFields.read(location, node.path("body"), at + ".body", null);
         return new Delivery(ConnectorDescriptions.text(location, node, at, "queue"), body);
     }
 
@@ -153,14 +142,5 @@ public record JmsDescription(Lookup personLookup, ChangeFeed changeFeed, Deliver
         ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("queue", "approved", "rejected", "results"));
         return new Decisions(ConnectorDescriptions.text(location, node, at, "queue"),
                 DescribedDecisions.dialect(location, node, at));
-    }
-
-    private static Map<String, String> fields(String location, JsonNode node, String at) {
-        if (!node.isObject() || node.isEmpty()) {
-            throw new InvalidDescriptionException(location, at, "missing: the message's fields and what each takes");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), entry.getValue().asText()));
-        return fields;
     }
 }

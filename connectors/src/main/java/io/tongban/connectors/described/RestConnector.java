@@ -53,15 +53,9 @@ public class RestConnector extends DepartmentRouteBuilder {
     }
 
     private static String endpoint(ConnectorDescription description, Capability capability) {
-        String source = description.source();
-        return switch (capability) {
-            case PERSON_LOOKUP -> "direct:" + source + ".person.lookup";
-            case ENTITY_LOOKUP -> "direct:" + source + ".entity.lookup";
-            case SUBMISSION_DELIVERY -> "direct:" + source + ".applications.deliver";
-            case DECISION_FEED -> "direct:" + source + ".applications.decisions";
-            case CHANGE_FEED -> "file:{{" + description.key(ChangeFileDescription.read(description).directoryParameter()) + "}}";
-            case IDENTITY_CHECK -> throw new IllegalStateException("an identity check is not described");
-        };
+        return capability == Capability.CHANGE_FEED
+                ? "file:{{" + description.key(ChangeFileDescription.read(description).directoryParameter()) + "}}"
+                : DescribedEndpoints.direct(description.source(), capability);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.tongban.connectors.DecisionDialect;
 import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.connectors.description.InvalidDescriptionException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,20 +77,7 @@ public record RestDescription(boolean xml, String personLookup, String entityLoo
         } else if (node.has("root")) {
             throw new InvalidDescriptionException(location, at + ".root", "only an XML body has a root element");
         }
-        JsonNode bodyNode = node.path("body");
-        if (!bodyNode.isObject() || bodyNode.isEmpty()) {
-            throw new InvalidDescriptionException(location, at + ".body", "missing: the department's fields and what "
-                    + "each takes from the submission");
-        }
-        Map<String, String> body = new LinkedHashMap<>();
-        bodyNode.fields().forEachRemaining(entry -> {
-            String value = entry.getValue().asText();
-            if (!SubmissionFields.known(value)) {
-                throw new InvalidDescriptionException(location, at + ".body." + entry.getKey(), "'" + value
-                        + "' is not one of " + SubmissionFields.VALUES + " or form.<field>");
-            }
-            body.put(entry.getKey(), value);
-        });
+        Map<String, String> body = DescribedFields.read(location, node.path("body"), at + ".body", null);
         return new Delivery(path(location, node, at, null), root, body,
                 ConnectorDescriptions.text(location, node, at, "receipt"));
     }

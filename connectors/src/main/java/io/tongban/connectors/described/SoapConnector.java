@@ -66,7 +66,7 @@ public class SoapConnector extends DepartmentRouteBuilder {
     public static ConnectorDescriptor descriptor(ConnectorDescription description) {
         Map<Capability, String> endpoints = new EnumMap<>(Capability.class);
         for (Capability capability : description.capabilities()) {
-            endpoints.put(capability, endpoint(description.source(), capability));
+            endpoints.put(capability, DescribedEndpoints.direct(description.source(), capability));
         }
         return description.descriptor(endpoints);
     }
@@ -74,16 +74,6 @@ public class SoapConnector extends DepartmentRouteBuilder {
     /** The name of the CXF endpoint bean calling the department's service. */
     public static String serviceBean(String source) {
         return source + "-soap-service";
-    }
-
-    private static String endpoint(String source, Capability capability) {
-        return switch (capability) {
-            case PERSON_LOOKUP -> "direct:" + source + ".person.lookup";
-            case IDENTITY_CHECK -> "direct:" + source + ".identity.check";
-            case SUBMISSION_DELIVERY -> "direct:" + source + ".applications.deliver";
-            case DECISION_FEED -> "direct:" + source + ".applications.decisions";
-            case ENTITY_LOOKUP, CHANGE_FEED -> throw new IllegalStateException(capability + " is not described for soap");
-        };
     }
 
     @Override
@@ -104,7 +94,7 @@ public class SoapConnector extends DepartmentRouteBuilder {
 
     private void lookup(SoapDescription.Lookup lookup) {
         String fetch = "direct:" + source() + ".person.fetch";
-        guardedLookup(endpoint(source(), Capability.PERSON_LOOKUP), SubjectType.PERSON, fetch);
+        guardedLookup(DescribedEndpoints.direct(source(), Capability.PERSON_LOOKUP), SubjectType.PERSON, fetch);
         MappingEngine spec = specs.get(SubjectType.PERSON);
         ProcessorDefinition<?> route = from(fetch).routeId(routeIdOf(fetch))
                 .errorHandler(departmentRedelivery())
@@ -127,7 +117,7 @@ public class SoapConnector extends DepartmentRouteBuilder {
 
     private void identityCheck(SoapDescription.IdentityCheck check) {
         String verify = "direct:" + source() + ".identity.verify";
-        guarded(from(endpoint(source(), Capability.IDENTITY_CHECK)).routeId(source() + ".identity.check"), verify,
+        guarded(from(DescribedEndpoints.direct(source(), Capability.IDENTITY_CHECK)).routeId(source() + ".identity.check"), verify,
                 exchange -> {
                     logFailure(exchange, "an identity check");
                     exchange.getMessage().setBody(IdentityCheckResult.unavailable(source(), failureDetail(exchange)));
@@ -147,7 +137,7 @@ public class SoapConnector extends DepartmentRouteBuilder {
 
     private void delivery(SoapDescription.Delivery delivery) {
         String send = "direct:" + source() + ".applications.send";
-        guardedDelivery(endpoint(source(), Capability.SUBMISSION_DELIVERY), send);
+        guardedDelivery(DescribedEndpoints.direct(source(), Capability.SUBMISSION_DELIVERY), send);
         call(from(send).routeId(routeIdOf(send)).errorHandler(departmentRedelivery()), delivery.operation(),
                 exchange -> SubmissionFields.of(delivery.request(), exchange.getMessage().getBody(SubmissionDelivery.class)))
                 .process(exchange -> {
@@ -157,7 +147,7 @@ public class SoapConnector extends DepartmentRouteBuilder {
     }
 
     private void decisions(SoapDescription.Decisions decisions) {
-        String fetch = endpoint(source(), Capability.DECISION_FEED);
+        String fetch = DescribedEndpoints.direct(source(), Capability.DECISION_FEED);
         polledDecisions(fetch);
         DecisionDialect dialect = decisions.dialect();
         call(from(fetch).routeId(routeIdOf(fetch)).errorHandler(departmentRedelivery()), decisions.operation(),

@@ -6,7 +6,6 @@ import io.tongban.connectors.DecisionDialect;
 import io.tongban.connectors.description.ConnectorDescription;
 import io.tongban.connectors.description.ConnectorDescriptions;
 import io.tongban.connectors.description.InvalidDescriptionException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.namespace.QName;
@@ -134,7 +133,8 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
         String at = "soap.identity-check";
         ConnectorDescriptions.checkKeys(location, at + ".", node, Set.of("operation", "request", "answer", "consistent"));
         return new IdentityCheck(ConnectorDescriptions.text(location, node, at, "operation"),
-                request(location, node, at, Set.of("id", "name")), ConnectorDescriptions.text(location, node, at, "answer"),
+                request(location, node, at, Set.of("id", "name")),
+                ConnectorDescriptions.text(location, node, at, "answer"),
                 ConnectorDescriptions.text(location, node, at, "consistent"));
     }
 
@@ -157,29 +157,13 @@ public record SoapDescription(String wsdl, String faultCode, String notFound, Lo
         ConnectorDescriptions.checkKeys(location, at + ".", node,
                 Set.of("operation", "request", "list", "approved", "rejected", "results"));
         return new Decisions(ConnectorDescriptions.text(location, node, at, "operation"),
-                request(location, node, at, Set.of("after", "limit")), ConnectorDescriptions.text(location, node, at, "list"),
+                request(location, node, at, Set.of("after", "limit")),
+                ConnectorDescriptions.text(location, node, at, "list"),
                 DescribedDecisions.dialect(location, node, at));
     }
 
-    /**
-     * The request element's children, in the WSDL's order, each with what it takes: one of {@code values}, or for
-     * a delivery ({@code values} null) what the submission gives.
-     */
+    /** The request element's children and what each takes: one of {@code values}, or ({@code null}) a submission's. */
     private static Map<String, String> request(String location, JsonNode node, String at, Set<String> values) {
-        JsonNode requestNode = node.path("request");
-        if (!requestNode.isObject() || requestNode.isEmpty()) {
-            throw new InvalidDescriptionException(location, at + ".request", "missing: the request element's children "
-                    + "and what each takes");
-        }
-        Map<String, String> request = new LinkedHashMap<>();
-        requestNode.fields().forEachRemaining(entry -> {
-            String value = entry.getValue().asText();
-            if (values == null ? !SubmissionFields.known(value) : !values.contains(value)) {
-                throw new InvalidDescriptionException(location, at + ".request." + entry.getKey(), "'" + value
-                        + "' is not one of " + (values == null ? SubmissionFields.VALUES + " or form.<field>" : values));
-            }
-            request.put(entry.getKey(), value);
-        });
-        return request;
+        return DescribedFields.read(location, node.path("request"), at + ".request", values);
     }
 }
