@@ -8,13 +8,19 @@ import io.tongban.security.transparency.StoredHashes;
 import io.tongban.security.transparency.SignedCheckpoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -33,6 +39,8 @@ class AuditRepository {
     private static final String CHECKPOINT_COLUMNS =
             "SELECT signed_text, signature, timestamp_token, signed_at FROM audit_checkpoint";
     private static final int STREAM_FETCH_SIZE = 1_000;
+    private static final int RANGE_ROWS = 10_000;
+    private static final int RANGES_AHEAD = 2;
 
     private final JdbcTemplate jdbc;
 
@@ -93,16 +101,41 @@ class AuditRepository {
         streamSql(ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC", each, parameters.toArray());
     }
 
-    /** The rows below {@code size} in index order, as stored (gaps and all), for verification and the bundle. */
-    @Transactional(readOnly = true)
+    /**
+     * The rows below {@code size} in index order, as stored (gaps and all), for verification and the bundle. Read as
+     * ranges of indexes, up to {@value #RANGES_AHEAD} ranges ahead of the caller on their own connections: reading
+     * rows is most of a verification's work, so it runs beside the caller's hashing on another core. (One query over
+     * the whole log also made H2 copy every row into a temporary file before handing out the first.)
+     */
     public void streamInOrder(long size, Consumer<StoredEntry> each) {
-        streamSql(ENTRY_COLUMNS + " WHERE idx < ? ORDER BY idx", each, size);
-    }
-
-    /** Every row, in index order, whatever the head says: a verifier must see rows appended behind its back too. */
-    @Transactional(readOnly = true)
-    public void streamAll(Consumer<StoredEntry> each) {
-        streamSql(ENTRY_COLUMNS + " ORDER BY idx", each);
+        ExecutorService readers = Executors.newFixedThreadPool(RANGES_AHEAD, runnable -> {
+            Thread reader = new Thread(runnable, "exchange-log-reader");
+            reader.setDaemon(true);
+            return reader;
+        });
+        try {
+            Deque<Future<List<StoredEntry>>> ahead = new ArrayDeque<>();
+            long from = Long.MIN_VALUE; // the first range holds any row below zero too
+            boolean allAsked = false;
+            while (!allAsked || !ahead.isEmpty()) {
+                while (!allAsked && ahead.size() < RANGES_AHEAD) {
+                    long start = from;
+                    long end = start == Long.MIN_VALUE ? Math.min(RANGE_ROWS, size) : Math.min(start + RANGE_ROWS, size);
+                    ahead.add(readers.submit(() -> jdbc.query(ENTRY_COLUMNS + " WHERE idx >= ? AND idx < ? ORDER BY idx",
+                            AuditRepository::toEntry, start, end)));
+                    allAsked = end >= size;
+                    from = end;
+                }
+                ahead.removeFirst().get().forEach(each);
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the exchange log", e);
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     private void streamSql(String sql, Consumer<StoredEntry> each, Object... parameters) {
