@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -101,20 +102,25 @@ class AuditRepository {
         streamSql(ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC", each, parameters.toArray());
     }
 
-    /**
-     * The rows below {@code size} in index order, as stored (gaps and all), for verification and the bundle. Read as
-     * ranges of indexes, up to {@value #RANGES_AHEAD} ranges ahead of the caller on their own connections: reading
-     * rows is most of a verification's work, so it runs beside the caller's hashing on another core. (One query over
-     * the whole log also made H2 copy every row into a temporary file before handing out the first.)
-     */
+    /** The rows below {@code size} in index order, as stored (gaps and all), for the bundle. */
     public void streamInOrder(long size, Consumer<StoredEntry> each) {
+        streamInOrder(size, Function.identity(), each);
+    }
+
+    /**
+     * The same, each row first turned by {@code onReader} on the thread that read it: the rows are read as ranges of
+     * indexes, up to {@value #RANGES_AHEAD} ranges ahead of {@code inOrder} on their own connections, so that reading
+     * rows and whatever work of theirs needs no order (a verification's hashing) run beside the in-order rest on
+     * another core. (One query over the whole log also made H2 copy every row into a temporary file first.)
+     */
+    public <T> void streamInOrder(long size, Function<StoredEntry, T> onReader, Consumer<T> inOrder) {
         ExecutorService readers = Executors.newFixedThreadPool(RANGES_AHEAD, runnable -> {
             Thread reader = new Thread(runnable, "exchange-log-reader");
             reader.setDaemon(true);
             return reader;
         });
         try {
-            Deque<Future<List<StoredEntry>>> ahead = new ArrayDeque<>();
+            Deque<Future<List<T>>> ahead = new ArrayDeque<>();
             long from = Long.MIN_VALUE; // the first range holds any row below zero too
             boolean allAsked = false;
             while (!allAsked || !ahead.isEmpty()) {
@@ -122,11 +128,11 @@ class AuditRepository {
                     long start = from;
                     long end = start == Long.MIN_VALUE ? Math.min(RANGE_ROWS, size) : Math.min(start + RANGE_ROWS, size);
                     ahead.add(readers.submit(() -> jdbc.query(ENTRY_COLUMNS + " WHERE idx >= ? AND idx < ? ORDER BY idx",
-                            AuditRepository::toEntry, start, end)));
+                            (row, i) -> onReader.apply(toEntry(row, i)), start, end)));
                     allAsked = end >= size;
                     from = end;
                 }
-                ahead.removeFirst().get().forEach(each);
+                ahead.removeFirst().get().forEach(inOrder);
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());

@@ -32,11 +32,12 @@ class LogVerification {
         LogVerifier verifier = new LogVerifier(hash, origin, checkpoints);
         checkpointsToVerify(repository.allCheckpoints()).forEach(c -> verifier.checkpoint(c.signed()));
         long size = repository.head().size(); // read after the checkpoints: none of them is larger
-        repository.streamInOrder(size, entry -> {
-            if (!verifier.decided()) {
-                verifier.entry(entry.index(), entry.text(), entry.hashes());
-            }
-        });
+        repository.streamInOrder(size, entry -> LogVerifier.prepare(hash, entry.index(), entry.text(), entry.hashes()),
+                row -> {
+                    if (!verifier.decided()) {
+                        verifier.entry(row);
+                    }
+                });
         VerificationResult result = verifier.finish();
         return result.valid() ? outsideTheTree(result) : result;
     }

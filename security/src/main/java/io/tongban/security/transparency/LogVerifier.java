@@ -6,7 +6,6 @@ import io.tongban.security.transparency.VerificationResult.Problem;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,8 +57,6 @@ public final class LogVerifier {
     private final String origin;
     private final CheckpointVerifier checkpointVerifier;
     private final CompactRange tree;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final Deque<SignedCheckpoint> checkpoints = new ArrayDeque<>();
     /** Consistency proofs fed, by the size they end at. */
     private final Map<Long, List<ConsistencyProof>> proofsByEnd = new HashMap<>();
@@ -124,12 +121,58 @@ public final class LogVerifier {
 
     /** An entry row with the row's stored "hashes" ({@link StoredHashes}); null if none are stored. */
     public void entry(long rowIndex, byte[] entryText, byte[] storedHashes) {
-        accept(rowIndex, entryText, storedHashes, false);
+        entry(prepare(hash, rowIndex, entryText, storedHashes));
     }
 
     /** An entry row of which only the stored leaf hash is known (an exported bundle); null if none. */
     public void entryWithLeafHash(long rowIndex, byte[] entryText, byte[] storedLeafHash) {
-        accept(rowIndex, entryText, storedLeafHash, true);
+        accept(new PreparedRow(hash, rowIndex, entryText, storedLeafHash, true));
+    }
+
+    /** A row {@link #prepare prepared} by the caller, in stored order like the others. */
+    public void entry(PreparedRow row) {
+        if (!row.hash.equals(hash)) {
+            throw new IllegalArgumentException("a row prepared with " + row.hash.algorithmName() + ", not with "
+                    + hash.algorithmName());
+        }
+        accept(row);
+    }
+
+    /**
+     * An entry row (with its stored "hashes", null if none) worked out as far as it can be alone: its leaf hash and
+     * its hash-chain link. That is most of a row's verification and needs no verifier, so a reader may prepare rows
+     * on other threads while the verifier takes the prepared ones in stored order.
+     */
+    public static PreparedRow prepare(MerkleHash hash, long rowIndex, byte[] entryText, byte[] storedHashes) {
+        return new PreparedRow(hash, rowIndex, entryText, storedHashes, false);
+    }
+
+    /** A row with its leaf hash and its link read (or why it could not be); see {@link #prepare}. */
+    public static final class PreparedRow {
+        private final MerkleHash hash;
+        private final long row;
+        private final byte[] leaf;
+        private final byte[] stored;
+        private final boolean leafOnly;
+        private final Link link;
+        private final String malformed;
+
+        private PreparedRow(MerkleHash hash, long row, byte[] text, byte[] stored, boolean leafOnly) {
+            this.hash = hash;
+            this.row = row;
+            this.leaf = hash.leaf(text);
+            this.stored = stored;
+            this.leafOnly = leafOnly;
+            Link read = null;
+            String problem = null;
+            try {
+                read = Link.read(decode(text), hash);
+            } catch (IllegalArgumentException | SecurityServiceException e) {
+                problem = e.getMessage();
+            }
+            this.link = read;
+            this.malformed = problem;
+        }
     }
 
     /** Entries accepted so far: the index the next entry should have. */
@@ -174,7 +217,9 @@ public final class LogVerifier {
         return result();
     }
 
-    private void accept(long row, byte[] text, byte[] stored, boolean leafOnly) {
+    private void accept(PreparedRow prepared) {
+        long row = prepared.row;
+        byte[] stored = prepared.stored;
         requireOpen();
         if (verdict != null) {
             return;
@@ -188,8 +233,8 @@ public final class LogVerifier {
                 }
             }
         }
-        byte[] leaf = hash.leaf(text);
-        Examined examined = examine(row, text, leaf, stored);
+        byte[] leaf = prepared.leaf;
+        Examined examined = examine(prepared);
         if (tentative != null) {
             verdict = refine(tentative, examined);
             return;
@@ -198,7 +243,7 @@ public final class LogVerifier {
         previousLeaf = leaf;
         lastRow = Math.max(lastRow, row);
         Finding finding = examined.finding();
-        if (finding == null && stored != null && !leafOnly) {
+        if (finding == null && stored != null && !prepared.leafOnly) {
             finding = checkStoredSubtrees(row, stored, leaf, completed);
         }
         if (finding != null) {
@@ -215,7 +260,10 @@ public final class LogVerifier {
         }
     }
 
-    private Examined examine(long row, byte[] text, byte[] leaf, byte[] stored) {
+    private Examined examine(PreparedRow prepared) {
+        long row = prepared.row;
+        byte[] leaf = prepared.leaf;
+        byte[] stored = prepared.stored;
         long expected = tree.size();
         if (row <= lastRow) {
             return new Examined(entryFinding(Problem.OUT_OF_PLACE, row, row,
@@ -234,12 +282,10 @@ public final class LogVerifier {
             return new Examined(entryFinding(Problem.CHANGED, row, row, "entry " + row
                     + " no longer hashes to its stored leaf hash: its text was changed"), null);
         }
-        Link link;
-        try {
-            link = Link.read(decode(text), hash);
-        } catch (IllegalArgumentException | SecurityServiceException e) {
+        Link link = prepared.link;
+        if (link == null) {
             return new Examined(entryFinding(Problem.MALFORMED_ENTRY, row, row, "entry " + row + " is malformed: "
-                    + e.getMessage()), null);
+                    + prepared.malformed), null);
         }
         if (link.index() > row) {
             return new Examined(entryFinding(Problem.MISSING, row, link.index() - 1, "row " + row
@@ -402,13 +448,14 @@ public final class LogVerifier {
      * Strict UTF-8. The JDK's lenient decoding is several times faster and replaces malformed input with
      * U+FFFD, so only a text that then holds U+FFFD is decoded again strictly, to tell the two apart.
      */
-    private String decode(byte[] text) {
+    private static String decode(byte[] text) {
         String decoded = new String(text, StandardCharsets.UTF_8);
         if (decoded.indexOf('\uFFFD') < 0) {
             return decoded;
         }
         try {
-            return utf8.decode(ByteBuffer.wrap(text)).toString();
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(text)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8");
         }

@@ -328,6 +328,23 @@ class LogVerifierTest {
     }
 
     @Test
+    @DisplayName("rows prepared apart (as readers on other threads do) give the same verdict; one prepared with another hash is refused")
+    void preparedRows() {
+        LogVerifier verifier = new LogVerifier(log.hash, TestLog.ORIGIN, TestLog.checkpointVerifier());
+        log.checkpoints.forEach(verifier::checkpoint);
+        List<LogVerifier.PreparedRow> prepared = log.rows.parallelStream()
+                .map(row -> LogVerifier.prepare(log.hash, row.index(), row.text(), row.hashes())).toList();
+        prepared.forEach(verifier::entry);
+        assertThat(verifier.finish()).isEqualTo(log.verify());
+
+        Row first = log.rows.get(0);
+        LogVerifier other = new LogVerifier(log.hash, TestLog.ORIGIN, TestLog.checkpointVerifier());
+        MerkleHash otherHash = log.hash == MerkleHash.SM3 ? MerkleHash.SHA_256 : MerkleHash.SM3;
+        assertThatThrownBy(() -> other.entry(LogVerifier.prepare(otherHash, first.index(), first.text(), first.hashes())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(otherHash.algorithmName());
+    }
+
+    @Test
     @DisplayName("checkpoints interleaved with the rows and consistency proofs give the same verdict; a wrong proof is caught")
     void interleavedFeedingAndConsistencyProofs() {
         NodeSource nodes = NodeSource.ofLeaves(log.hash, log.leafHashes());
