@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The exchange log's parts: its hash, its writer, its recording point in front of the API, its checkpoint key. */
@@ -73,11 +75,20 @@ public class AuditConfiguration {
         }
     }
 
+    /**
+     * With the embedded H2 file database, which no other process can open, appends go to a journal and reach the tables
+     * in the background; with any other database, which several nodes may share, each batch is a transaction of its own.
+     */
     @Bean
-    ExchangeLogWriter exchangeLogWriter(WriterConnection connection, MerkleHash auditHash, AuditProperties properties) {
-        return new ExchangeLogWriter(new JdbcTemplate(connection.dataSource()),
-                new TransactionTemplate(new DataSourceTransactionManager(connection.dataSource())), auditHash,
-                properties.maxBatch());
+    ExchangeLogWriter exchangeLogWriter(WriterConnection connection, MerkleHash auditHash, AuditProperties properties,
+                                        DataSourceProperties dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(connection.dataSource());
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(connection.dataSource()));
+        JournalApplier journal = dataSource.determineUrl().startsWith("jdbc:h2:file:")
+                ? new JournalApplier(new ExchangeLogJournal(Path.of(properties.journalDirectory())), jdbc, transactions,
+                        auditHash, properties.applyInterval(), properties.maxBatch())
+                : null;
+        return new ExchangeLogWriter(jdbc, transactions, auditHash, properties.maxBatch(), journal);
     }
 
     @Bean
@@ -99,6 +110,18 @@ public class AuditConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    /** The log's readers (auditors, access reports, proofs) see every entry acknowledged before they asked. */
+    @Bean
+    WebMvcConfigurer readableLog(ExchangeLog log) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ReadableLogInterceptor(log))
+                        .addPathPatterns("/api/v1/audit/**", "/api/v1/access-reports/**");
+            }
+        };
     }
 
     @Bean

@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signer              the signing identity of the log
  * @param subjectKeyFile      the HMAC key that turns identifiers into searchable hashes; created (demo) when absent
  * @param maxBatch            at most this many entries go into one transaction
+ * @param journalDirectory    where appends are journaled on the embedded H2 file database (unused on any other)
+ * @param applyInterval       how long journaled entries gather before they go into the tables in one transaction
  * @param appendTimeout       how long an exchange waits for its entry to be durable before it is refused
  * @param checkpointInterval  how often a checkpoint is signed while entries arrive
  * @param timestampInterval   a checkpoint is timestamped when the last timestamped one is older than this
  */
 @ConfigurationProperties("bus.audit")
 public record AuditProperties(boolean enabled, String origin, String hashAlgorithm, String signatureAlgorithm,
-                              String signer, String subjectKeyFile, int maxBatch, Duration appendTimeout,
+                              String signer, String subjectKeyFile, int maxBatch, String journalDirectory,
+                              Duration applyInterval, Duration appendTimeout,
                               Duration checkpointInterval, Duration timestampInterval) {
 }

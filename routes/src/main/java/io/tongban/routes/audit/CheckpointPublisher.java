@@ -35,16 +35,18 @@ class CheckpointPublisher {
     private final CheckpointSigner signer;
     private final MerkleHash hash;
     private final AuditProperties properties;
+    private final ExchangeLog log;
     private final Clock clock = Clock.systemUTC();
 
     CheckpointPublisher(AuditRepository repository, JdbcTemplate jdbc, TransactionTemplate transactions,
-                        CheckpointSigner signer, MerkleHash auditHash, AuditProperties properties) {
+                        CheckpointSigner signer, MerkleHash auditHash, AuditProperties properties, ExchangeLog log) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.signer = signer;
         this.hash = auditHash;
         this.properties = properties;
+        this.log = log;
     }
 
     @Scheduled(fixedRateString = "${bus.audit.checkpoint-interval}")
@@ -58,6 +60,7 @@ class CheckpointPublisher {
 
     /** @return the checkpoint this node signed, if the tree had grown and no other node was quicker */
     Optional<SignedCheckpoint> publish() {
+        log.awaitReadable(); // a checkpoint covers every entry acknowledged before it, journaled ones included
         AuditRepository.Head head = repository.head();
         if (head.size() == head.checkpointSize()) {
             return Optional.empty();

@@ -44,6 +44,20 @@ public class ExchangeLog {
         }
     }
 
+    /**
+     * Waits until every entry recorded so far is in the log's tables, where its readers look (on the embedded database
+     * they follow the journal by a few milliseconds).
+     *
+     * @throws AuditUnavailableException when the tables do not catch up within {@code bus.audit.append-timeout}
+     */
+    public void awaitReadable() {
+        try {
+            writer.awaitApplied(timeout);
+        } catch (IllegalStateException e) {
+            throw new AuditUnavailableException("the exchange log's tables did not take its latest entries", e);
+        }
+    }
+
     public long[] record(ExchangeEntry entry) {
         return record(List.of(entry));
     }

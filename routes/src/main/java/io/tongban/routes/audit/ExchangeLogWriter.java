@@ -3,7 +3,7 @@ package io.tongban.routes.audit;
 import io.tongban.security.transparency.CompactRange;
 import io.tongban.security.transparency.MerkleHash;
 import io.tongban.security.transparency.StoredHashes;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,16 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one writer of the exchange log on this node. Exchanges hand it their entries and wait; it takes whatever has
- * queued up, appends it to the tree in one transaction (group commit: one durable write for many exchanges) and
- * only then lets them go on. The head row is locked for the transaction, so several nodes on one database grow one
- * tree; this node remembers the right edge of the tree between batches and reloads it when another node moved on.
+ * queued up, places it in the tree and makes it durable in one write (group commit: one durable write for many
+ * exchanges), and only then lets them go on.
+ *
+ * <p>On a database several nodes may share, a batch is one transaction with the head row locked, so that the nodes
+ * grow one tree; this node remembers the right edge of the tree between batches and reloads it when another node
+ * moved on. On the embedded database, which only this process can open, a batch is one write to the journal and
+ * reaches the tables a moment later through the {@link JournalApplier}.
  */
 class ExchangeLogWriter implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeLogWriter.class);
-    private static final String INSERT = "INSERT INTO audit_entry (idx, entry_json, hashes, recorded_at, kind,"
-            + " correlation_id, consumer, department, operation, subject_hash, outcome, purpose)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     /** An entry with its text, written by the exchange's own thread so that the writer only places it. */
@@ -44,6 +45,8 @@ class ExchangeLogWriter implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final MerkleHash hash;
     private final int maxBatch;
+    /** Null where several nodes may share the database: each batch is then a transaction of its own. */
+    private final JournalApplier journal;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread thread;
@@ -51,11 +54,20 @@ class ExchangeLogWriter implements SmartLifecycle {
     private CompactRange edge;
     private byte[] lastLeaf;
 
-    ExchangeLogWriter(JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash hash, int maxBatch) {
+    ExchangeLogWriter(JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash hash, int maxBatch,
+                      JournalApplier journal) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.hash = hash;
         this.maxBatch = maxBatch;
+        this.journal = journal;
+    }
+
+    /** Waits until every entry acknowledged so far is in the log's tables (at once without a journal). */
+    void awaitApplied(Duration timeout) {
+        if (journal != null) {
+            journal.awaitApplied(timeout);
+        }
     }
 
     /** Queues the entries of one exchange; the future completes with their indexes once they are committed. */
@@ -101,26 +113,42 @@ class ExchangeLogWriter implements SmartLifecycle {
             return;
         }
         try {
-            Appended appended = transactions.execute(status -> appendInTransaction(live));
-            edge = appended.edge();
-            lastLeaf = appended.lastLeaf();
+            Placed placed = journal == null ? transactions.execute(status -> appendInTransaction(live)) : appendToJournal(live);
+            edge = placed.edge();
+            lastLeaf = placed.lastLeaf();
             for (int i = 0; i < live.size(); i++) {
-                live.get(i).done().complete(appended.indexes().get(i));
+                live.get(i).done().complete(placed.indexes().get(i));
             }
-        } catch (RuntimeException e) {
-            edge = null; // the head row tells where the tree stands after a failed transaction
+        } catch (RuntimeException | InterruptedException e) {
+            if (journal == null) {
+                edge = null; // the head row tells where the tree stands after a failed transaction
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.error("Could not append {} exchange(s) to the exchange log", live.size(), e);
             live.forEach(p -> p.done().completeExceptionally(e));
         }
     }
 
-    private record Appended(CompactRange edge, byte[] lastLeaf, List<long[]> indexes) {
+    /** A batch's rows at their places in the tree, the tree's edge after them, and each exchange's indexes. */
+    private record Placed(List<LogRow> rows, CompactRange edge, byte[] lastLeaf, List<long[]> indexes) {
     }
 
-    private Appended appendInTransaction(List<Pending> batch) {
-        CompactRange range = lockHead();
-        byte[] previous = lastLeaf;
-        List<Object[]> rows = new ArrayList<>();
+    private Placed appendInTransaction(List<Pending> batch) {
+        Placed placed = place(batch, lockHead(), lastLeaf);
+        LogRow.store(jdbc, placed.rows(), placed.edge(), placed.lastLeaf());
+        return placed;
+    }
+
+    private Placed appendToJournal(List<Pending> batch) throws InterruptedException {
+        Placed placed = place(batch, edge.copy(), lastLeaf);
+        journal.journal(new JournalApplier.Batch(placed.rows(), placed.edge().copy(), placed.lastLeaf()));
+        return placed;
+    }
+
+    private Placed place(List<Pending> batch, CompactRange range, byte[] previous) {
+        List<LogRow> rows = new ArrayList<>();
         List<long[]> indexes = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             long[] assigned = new long[pending.entries().size()];
@@ -130,18 +158,15 @@ class ExchangeLogWriter implements SmartLifecycle {
                 byte[] text = pending.entries().get(i).text().at(index, previous == null ? "" : BASE64.encodeToString(previous));
                 byte[] leaf = hash.leaf(text);
                 byte[] hashes = StoredHashes.of(leaf, range.append(leaf));
-                rows.add(new Object[] {index, text, hashes, Timestamp.from(entry.time()), entry.kind().code(),
-                        entry.get("correlationId"), entry.get("consumer"), entry.get("department"),
-                        entry.get("operation"), subjectHash(entry), entry.outcome(), entry.get("purpose")});
+                rows.add(new LogRow(index, text, hashes, entry.time(), entry.kind().code(), (String) entry.get("correlationId"),
+                        (String) entry.get("consumer"), (String) entry.get("department"), (String) entry.get("operation"),
+                        subjectHash(entry), entry.outcome(), (String) entry.get("purpose")));
                 assigned[i] = index;
                 previous = leaf;
             }
             indexes.add(assigned);
         }
-        jdbc.batchUpdate(INSERT, rows);
-        jdbc.update("UPDATE audit_head SET tree_size = ?, peaks = ?, last_leaf = ? WHERE id = 1",
-                range.size(), Peaks.join(range.peaks()), previous);
-        return new Appended(range, previous, indexes);
+        return new Placed(rows, range, previous, indexes);
     }
 
     /** Locks the head row and answers the tree's right edge: remembered, unless another node has appended since. */
@@ -163,8 +188,13 @@ class ExchangeLogWriter implements SmartLifecycle {
         return subject instanceof java.util.Map<?, ?> map ? HexFormat.of().parseHex((String) map.get("hash")) : null;
     }
 
+    /** With a journal: brings what a crash left in it into the tables first, then starts from the tables' head. */
     @Override
     public void start() {
+        if (journal != null) {
+            journal.start();
+            edge = transactions.execute(status -> lockHead());
+        }
         running = true;
         thread = new Thread(this::run, "exchange-log-writer");
         thread.start();
@@ -178,6 +208,9 @@ class ExchangeLogWriter implements SmartLifecycle {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (journal != null) {
+            journal.stop();
         }
     }
 
