@@ -407,7 +407,9 @@ public class AuditBench {
 
     // ----------------------------------------------------------------------------------------------------- helpers
 
+    /** The tree's size as its readers see it: every entry acknowledged so far (journaled ones brought in first). */
     private long treeSize() {
+        log.awaitReadable();
         return jdbc.queryForObject("SELECT tree_size FROM audit_head WHERE id = 1", Long.class);
     }
 
@@ -418,6 +420,7 @@ public class AuditBench {
     /** The size of one benchmark entry as the log keeps it (recorded here once, before the measured phases). */
     private int entryBytes() {
         long index = log.record(lookupEntry())[0];
+        log.awaitReadable();
         return jdbc.queryForObject("SELECT entry_json FROM audit_entry WHERE idx = ?", byte[].class, index).length;
     }
 

@@ -86,9 +86,11 @@ public class AuditConfiguration {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(connection.dataSource()));
         JournalApplier journal = dataSource.determineUrl().startsWith("jdbc:h2:file:")
                 ? new JournalApplier(new ExchangeLogJournal(Path.of(properties.journalDirectory())), jdbc, transactions,
-                        auditHash, properties.applyInterval(), properties.maxBatch())
+                        auditHash, properties.applyInterval(), properties.applyBatch())
                 : null;
-        return new ExchangeLogWriter(jdbc, transactions, auditHash, properties.maxBatch(), journal);
+        // journaled, a writer's batch goes into the tables as one transaction: it is as large as such a transaction
+        return new ExchangeLogWriter(jdbc, transactions, auditHash,
+                journal == null ? properties.maxBatch() : properties.applyBatch(), journal);
     }
 
     @Bean

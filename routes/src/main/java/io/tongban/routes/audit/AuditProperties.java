@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signatureAlgorithm  sm2 (default) or ecdsa: the family of the log key that signs checkpoints
  * @param signer              the signing identity of the log
  * @param subjectKeyFile      the HMAC key that turns identifiers into searchable hashes; created (demo) when absent
- * @param maxBatch            at most this many entries go into one transaction
+ * @param maxBatch            at most this many entries go into one transaction (about: an exchange's entries stay together)
  * @param journalDirectory    where appends are journaled on the embedded H2 file database (unused on any other)
- * @param applyInterval       how long journaled entries gather before they go into the tables in one transaction
+ * @param applyInterval       how long journaled entries gather before they go into the tables
+ * @param applyBatch          at most this many journaled entries go into the tables in one transaction
  * @param appendTimeout       how long an exchange waits for its entry to be durable before it is refused
  * @param checkpointInterval  how often a checkpoint is signed while entries arrive
  * @param timestampInterval   a checkpoint is timestamped when the last timestamped one is older than this
@@ -22,6 +23,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bus.audit")
 public record AuditProperties(boolean enabled, String origin, String hashAlgorithm, String signatureAlgorithm,
                               String signer, String subjectKeyFile, int maxBatch, String journalDirectory,
-                              Duration applyInterval, Duration appendTimeout,
+                              Duration applyInterval, int applyBatch, Duration appendTimeout,
                               Duration checkpointInterval, Duration timestampInterval) {
 }

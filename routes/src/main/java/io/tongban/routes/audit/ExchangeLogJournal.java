@@ -33,10 +33,10 @@ import java.util.zip.CRC32C;
  */
 final class ExchangeLogJournal implements AutoCloseable {
 
-    private static final long SEGMENT_BYTES = 16L << 20;
     private static final String SUFFIX = ".journal";
 
     private final Path directory;
+    private final long segmentBytes;
     /** Segments by the index of their first row; the last one is being written. */
     private final TreeMap<Long, Path> segments = new TreeMap<>();
     private FileChannel current;
@@ -44,7 +44,13 @@ final class ExchangeLogJournal implements AutoCloseable {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
 
     ExchangeLogJournal(Path directory) {
+        this(directory, 16L << 20);
+    }
+
+    /** @param segmentBytes a new segment is begun once the one being written is this long */
+    ExchangeLogJournal(Path directory, long segmentBytes) {
         this.directory = directory;
+        this.segmentBytes = segmentBytes;
         try {
             Files.createDirectories(directory);
             try (Stream<Path> files = Files.list(directory)) {
@@ -81,7 +87,7 @@ final class ExchangeLogJournal implements AutoCloseable {
     /** Appends the rows in one write; when this returns they survive the process. */
     synchronized void write(List<LogRow> rows) {
         try {
-            if (current == null || currentBytes >= SEGMENT_BYTES) {
+            if (current == null || currentBytes >= segmentBytes) {
                 startSegment(rows.get(0).index());
             }
             buffer.reset();
