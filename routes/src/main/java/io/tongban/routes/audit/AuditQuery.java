@@ -1,5 +1,6 @@
 package io.tongban.routes.audit;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,7 +18,11 @@ record AuditQuery(String subjectHash, String consumer, String department, String
     /** The WHERE clause (empty or starting with " WHERE") and its parameters, in order. */
     String where(List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
-        add(conditions, parameters, "subject_hash = ?", subjectHash == null ? null : HexFormat.of().parseHex(subjectHash));
+        if (subjectHash != null && !subjectHash.isBlank()) {
+            byte[] hash = HexFormat.of().parseHex(subjectHash);
+            add(conditions, parameters, "subject_key = ?", ByteBuffer.wrap(hash).getLong()); // the indexed prefix
+            add(conditions, parameters, "subject_hash = ?", hash);
+        }
         add(conditions, parameters, "consumer = ?", consumer);
         add(conditions, parameters, "department = ?", department);
         add(conditions, parameters, "operation = ?", operation);

@@ -23,7 +23,7 @@ class ExchangeLogMigrationTest {
     private static final String SUBJECT = "0f".repeat(16) + "a1".repeat(16);
 
     @Test
-    @DisplayName("H2: entry texts and subject hashes written as strings before V3 read back as the same bytes")
+    @DisplayName("H2: entry texts and subject hashes written as strings before V3 read back as the same bytes; V11 keys subjects by their hash's first 8 bytes")
     void h2(@TempDir Path directory) {
         migrates(MigrationDatabase.h2(directory));
     }
@@ -49,6 +49,15 @@ class ExchangeLogMigrationTest {
         assertThat((byte[]) row.get("entry_json")).isEqualTo(TEXT.getBytes(StandardCharsets.UTF_8));
         assertThat((byte[]) row.get("subject_hash")).isEqualTo(HexFormat.of().parseHex(SUBJECT));
         assertThat(jdbc.queryForObject("SELECT subject_hash FROM audit_entry WHERE idx = 1", byte[].class)).isNull();
+        // V11: the subject's index key is the hash's first 8 bytes as a big-endian BIGINT, on both databases alike
+        assertThat(jdbc.queryForObject("SELECT subject_key FROM audit_entry WHERE idx = 0", Long.class))
+                .isEqualTo(0x0f0f0f0f0f0f0f0fL);
+        assertThat(jdbc.queryForObject("SELECT subject_key FROM audit_entry WHERE idx = 1", Long.class)).isNull();
+        jdbc.update("INSERT INTO audit_entry (idx, entry_json, hashes, recorded_at, kind, subject_hash, outcome)"
+                + " VALUES (2, ?, ?, CURRENT_TIMESTAMP, 'api', ?, 'OK')", TEXT.getBytes(StandardCharsets.UTF_8),
+                new byte[32], HexFormat.of().parseHex("f1".repeat(32)));
+        assertThat(jdbc.queryForObject("SELECT subject_key FROM audit_entry WHERE idx = 2", Long.class))
+                .isEqualTo(0xf1f1f1f1f1f1f1f1L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE subject_hash = ?", Long.class,
                 (Object) HexFormat.of().parseHex(SUBJECT))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) ="
