@@ -74,8 +74,11 @@ HDR_JAR="$(ls "$WORK"/lib/BOOT-INF/lib/HdrHistogram-*.jar)"
 java -cp "$SANDBOX_JAR" bench/lookup/SeedSubjects.java "$WORK/persons.txt" "$WORK/unknown.txt" "$UNKNOWN" \
   "$WORK/entities.txt" >/dev/null
 
+# The platform's rate limit (2,000 requests/s by default) is lifted: the benchmark measures the bus, and answers of 429
+# would count as fast errors.
 (cd "$WORK/bus" && exec java ${LOOKUP_JAVA_OPTS:-} -Dserver.address=127.0.0.1 -Dbus.base.max-age=PT24H \
-  -jar "$JAR" ${LOOKUP_BUS_ARGS:-} >"$WORK/bus.log" 2>&1) &
+  -Dbus.access.rate-limit.consumers.one-window-platform=1000000000 -jar "$JAR" ${LOOKUP_BUS_ARGS:-} \
+  >"$WORK/bus.log" 2>&1) &
 BUS_PID=$!
 STARTED=$SECONDS
 until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
