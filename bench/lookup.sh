@@ -106,7 +106,8 @@ echo "plan: warm-up $UNKNOWN unknown persons and $(wc -l <"$WORK/entities.txt") 
 if [ -n "${LOOKUP_BUS_ARGS:-}" ]; then echo "bus arguments: $LOOKUP_BUS_ARGS"; fi
 echo
 # In the background and waited for, so that a signal to this script runs the cleanup at once.
-timeout 240 java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" persons="$WORK/persons.txt" \
+# The cold phases take about two minutes at most; the warm ones take what they are given, twice.
+timeout $((160 + 2 * (WARMUP_SECONDS + WARM_SECONDS))) java -cp "$HDR_JAR" bench/lookup/LookupLoad.java base="$BASE" persons="$WORK/persons.txt" \
   unknown="$WORK/unknown.txt" entities="$WORK/entities.txt" token-file="$WORK/bus/data/demo/platform.token" \
   low="$LOW" high="$HIGH" cold-low="$COLD_LOW" warmup-seconds="$WARMUP_SECONDS" warm-seconds="$WARM_SECONDS" phase-limit-seconds=90 bus-pid="$BUS_PID" &
 CLIENT_PID=$!

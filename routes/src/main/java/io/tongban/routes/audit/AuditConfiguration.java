@@ -86,11 +86,11 @@ public class AuditConfiguration {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(connection.dataSource()));
         JournalApplier journal = dataSource.determineUrl().startsWith("jdbc:h2:file:")
                 ? new JournalApplier(new ExchangeLogJournal(Path.of(properties.journalDirectory())), jdbc, transactions,
-                        auditHash, properties.applyInterval(), properties.applyBatch())
+                        auditHash, properties.applyInterval(), properties.applyBatch(), properties.appendTimeout())
                 : null;
         // journaled, a writer's batch goes into the tables as one transaction: it is as large as such a transaction
         return new ExchangeLogWriter(jdbc, transactions, auditHash,
-                journal == null ? properties.maxBatch() : properties.applyBatch(), journal);
+                journal == null ? properties.maxBatch() : properties.applyBatch(), journal, properties.appendTimeout());
     }
 
     @Bean

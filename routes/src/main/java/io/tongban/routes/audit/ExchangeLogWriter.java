@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,14 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one writer of the exchange log on this node. Exchanges hand it their entries and wait; it takes whatever has
- * queued up, places it in the tree and makes it durable in one write (group commit: one durable write for many
- * exchanges), and only then lets them go on.
+ * The one writer of the exchange log on this node. Exchanges hand it their entries and wait; whatever has queued up
+ * is placed in the tree and made durable in one write (group commit: one durable write for many exchanges), and only
+ * then may the exchanges go on.
  *
- * <p>On a database several nodes may share, a batch is one transaction with the head row locked, so that the nodes
- * grow one tree; this node remembers the right edge of the tree between batches and reloads it when another node
- * moved on. On the embedded database, which only this process can open, a batch is one write to the journal and
- * reaches the tables a moment later through the {@link JournalApplier}.
+ * <p>On a database several nodes may share, a writer thread makes each batch one transaction with the head row locked,
+ * so that the nodes grow one tree; this node remembers the right edge of the tree between batches and reloads it when
+ * another node moved on. On the embedded database, which only this process can open, a batch is one write to the
+ * journal, made by an exchange's own thread (a journal write takes microseconds, less than handing the entry to
+ * another thread and back), and reaches the tables a moment later through the {@link JournalApplier}.
  */
 class ExchangeLogWriter implements SmartLifecycle {
 
@@ -47,6 +49,9 @@ class ExchangeLogWriter implements SmartLifecycle {
     private final int maxBatch;
     /** Null where several nodes may share the database: each batch is then a transaction of its own. */
     private final JournalApplier journal;
+    /** Held by the exchange thread writing the journal; how long another waits for it before its exchange is refused. */
+    private final ReentrantLock journalTurn = new ReentrantLock(true); // fair: no exchange waits behind later ones
+    private final Duration journalWait;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread thread;
@@ -54,13 +59,15 @@ class ExchangeLogWriter implements SmartLifecycle {
     private CompactRange edge;
     private byte[] lastLeaf;
 
+    /** @param journalWait how long an exchange waits for its turn at the journal (the append timeout) */
     ExchangeLogWriter(JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash hash, int maxBatch,
-                      JournalApplier journal) {
+                      JournalApplier journal, Duration journalWait) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.hash = hash;
         this.maxBatch = maxBatch;
         this.journal = journal;
+        this.journalWait = journalWait;
     }
 
     /** Waits until every entry acknowledged so far is in the log's tables (at once without a journal). */
@@ -70,16 +77,49 @@ class ExchangeLogWriter implements SmartLifecycle {
         }
     }
 
-    /** Queues the entries of one exchange; the future completes with their indexes once they are committed. */
+    /**
+     * Queues the entries of one exchange; the future completes with their indexes once they are durable (journaled,
+     * it has by the time this returns).
+     */
     CompletableFuture<long[]> append(List<ExchangeEntry> entries) {
         CompletableFuture<long[]> done = new CompletableFuture<>();
         List<Prepared> prepared = entries.stream().map(entry -> new Prepared(entry, entry.text())).toList();
+        Pending pending = new Pending(prepared, done);
         if (!running) {
             done.completeExceptionally(new IllegalStateException("the exchange-log writer is not running"));
-        } else if (!queue.offer(new Pending(prepared, done))) {
+        } else if (!queue.offer(pending)) {
             done.completeExceptionally(new IllegalStateException("the exchange-log queue is full"));
+        } else if (journal != null) {
+            writeJournaled(pending);
         }
         return done;
+    }
+
+    /**
+     * Takes the journal's turn and writes everything queued, this exchange's entries among them, so that exchanges
+     * that queued meanwhile find theirs written when their turn comes (and only let go).
+     */
+    private void writeJournaled(Pending pending) {
+        try {
+            if (!journalTurn.tryLock(journalWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                pending.done().completeExceptionally(new IllegalStateException( // not written once it is done
+                        "the exchange-log journal was busy for " + journalWait));
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.done().completeExceptionally(e);
+            return;
+        }
+        try {
+            List<Pending> batch = new ArrayList<>();
+            while (!pending.done().isDone() && drainInto(batch, 0)) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            journalTurn.unlock();
+        }
     }
 
     private void run() {
@@ -91,12 +131,7 @@ class ExchangeLogWriter implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                int count = first.entries().size();
-                Pending next;
-                while (count < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    count += next.entries().size();
-                }
+                drainInto(batch, first.entries().size());
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -105,6 +140,19 @@ class ExchangeLogWriter implements SmartLifecycle {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Adds queued exchanges to a batch holding {@code count} entries until it holds {@code maxBatch} (an exchange's
+     * entries stay together); answers whether the batch holds any.
+     */
+    private boolean drainInto(List<Pending> batch, int count) {
+        Pending next;
+        while (count < maxBatch && (next = queue.poll()) != null) {
+            batch.add(next);
+            count += next.entries().size();
+        }
+        return !batch.isEmpty();
     }
 
     private void write(List<Pending> batch) {
@@ -188,29 +236,40 @@ class ExchangeLogWriter implements SmartLifecycle {
         return subject instanceof java.util.Map<?, ?> map ? HexFormat.of().parseHex((String) map.get("hash")) : null;
     }
 
-    /** With a journal: brings what a crash left in it into the tables first, then starts from the tables' head. */
+    /**
+     * Without a journal, starts the writer thread; with one, first brings what a crash left in it into the tables and
+     * starts from the tables' head.
+     */
     @Override
     public void start() {
         if (journal != null) {
             journal.start();
             edge = transactions.execute(status -> lockHead());
+            running = true;
+            return;
         }
         running = true;
         thread = new Thread(this::run, "exchange-log-writer");
         thread.start();
     }
 
-    /** Stops taking entries and writes what is queued before the database goes away. */
+    /** Stops taking entries and makes what is queued durable before the database goes away. */
     @Override
     public void stop() {
         running = false;
+        if (journal != null) {
+            journalTurn.lock(); // the last journal write is over
+            try {
+                journal.stop();
+            } finally {
+                journalTurn.unlock();
+            }
+            return;
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (journal != null) {
-            journal.stop();
         }
     }
 

@@ -37,6 +37,7 @@ final class JournalApplier {
     private final Duration interval;
     private final int maxRows;
     private final int maxBacklog;
+    private final Duration backlogWait;
     private final Object lock = new Object();
     private final ArrayDeque<Batch> pending = new ArrayDeque<>(); // guarded by lock; only the applier removes
     private int pendingRows;
@@ -48,7 +49,7 @@ final class JournalApplier {
     private Thread thread;
 
     JournalApplier(ExchangeLogJournal journal, JdbcTemplate jdbc, TransactionTemplate transactions, MerkleHash hash,
-                   Duration interval, int maxRows) {
+                   Duration interval, int maxRows, Duration backlogWait) {
         this.journal = journal;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -56,6 +57,7 @@ final class JournalApplier {
         this.interval = interval;
         this.maxRows = maxRows;
         this.maxBacklog = BACKLOG_BATCHES * maxRows;
+        this.backlogWait = backlogWait;
     }
 
     /**
@@ -122,16 +124,23 @@ final class JournalApplier {
     /**
      * Journals the rows and queues them for the tables; first waits while the tables are too far behind.
      *
-     * @throws IllegalStateException when the tables refused the last rows: nothing more is acknowledged until they take them
+     * @throws IllegalStateException when the tables refused the last rows (nothing more is acknowledged until they take
+     *                               them), or stayed too far behind for longer than the append timeout
      */
     void journal(Batch batch) throws InterruptedException {
         RuntimeException refused = failure;
         if (refused != null) {
             throw new IllegalStateException("the exchange log's tables refuse new rows", refused);
         }
+        long deadline = System.nanoTime() + backlogWait.toNanos();
         synchronized (lock) {
             while (pendingRows >= maxBacklog && running) {
-                lock.wait(100);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("the exchange log's tables stay " + pendingRows
+                            + " entries behind its journal");
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
             }
         }
         journal.write(batch.rows());

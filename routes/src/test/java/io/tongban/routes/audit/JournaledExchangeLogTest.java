@@ -119,8 +119,8 @@ class JournaledExchangeLogTest {
         JdbcTemplate writerJdbc = new JdbcTemplate(connection);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(connection));
         JournalApplier applier = new JournalApplier(new ExchangeLogJournal(directory.resolve("journal")), writerJdbc,
-                transactions, HASH, applyInterval, 2_000);
-        ExchangeLogWriter writer = new ExchangeLogWriter(writerJdbc, transactions, HASH, 2_000, applier);
+                transactions, HASH, applyInterval, 500, Duration.ofSeconds(2));
+        ExchangeLogWriter writer = new ExchangeLogWriter(writerJdbc, transactions, HASH, 500, applier, Duration.ofSeconds(2));
         writer.start();
         return new Node(writer, new ExchangeLog(writer, Duration.ofSeconds(2), true));
     }

@@ -49,7 +49,7 @@ abstract class SeveralNodesScenarios extends SandboxedBusTest {
     @Test
     @DisplayName("Two nodes append 2,000 entries each at once and sign checkpoints at once: one tree, every index once, verified")
     void twoNodesGrowOneTree() throws Exception {
-        ExchangeLogWriter otherWriter = new ExchangeLogWriter(jdbc, transactions, auditHash, 50, null);
+        ExchangeLogWriter otherWriter = new ExchangeLogWriter(jdbc, transactions, auditHash, 50, null, java.time.Duration.ofSeconds(10));
         otherWriter.start();
         ExchangeLog otherNode = new ExchangeLog(otherWriter, java.time.Duration.ofSeconds(10), true);
         CheckpointPublisher otherPublisher = new CheckpointPublisher(repository, jdbc, transactions, signer, auditHash,
