@@ -155,10 +155,20 @@ class AuditRepository {
         }, (RowCallbackHandler) row -> each.accept(toEntry(row, 0)));
     }
 
-    /** The lowest row index below zero or at or past {@code size}: rows the writer never wrote. */
-    Optional<Long> firstRowOutside(long size) {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(idx) FROM audit_entry WHERE idx < 0 OR idx >= ?",
-                Long.class, size));
+    /** A row the writer never wrote, and the size of the tree it lies outside. */
+    record Stray(long index, long treeSize) {
+    }
+
+    /**
+     * The lowest row index below zero or at or past the head: read with the head in one statement, so that rows and head
+     * committed together by an append meanwhile are seen together (read one after the other, a row appended between
+     * the two reads looked inserted behind the writer's back).
+     */
+    Optional<Stray> firstRowOutside() {
+        return jdbc.query("SELECT h.tree_size, (SELECT MIN(e.idx) FROM audit_entry e WHERE e.idx < 0 OR e.idx >= h.tree_size)"
+                        + " FROM audit_head h WHERE h.id = 1",
+                (row, i) -> row.getObject(2) == null ? null : new Stray(row.getLong(2), row.getLong(1)))
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     Optional<StoredCheckpoint> latestCheckpoint() {

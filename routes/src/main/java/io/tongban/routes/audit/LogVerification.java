@@ -5,7 +5,6 @@ import io.tongban.security.transparency.LogVerifier;
 import io.tongban.security.transparency.MerkleHash;
 import io.tongban.security.transparency.VerificationResult;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,12 +54,10 @@ class LogVerification {
 
     /** A row at or past the head (read now, after the writer's latest commit) or below zero was never appended. */
     private VerificationResult outsideTheTree(VerificationResult result) {
-        long head = repository.head().size();
-        Optional<Long> stray = repository.firstRowOutside(head);
-        return stray.map(index -> new VerificationResult(false, result.entriesVerified(), result.checkpointsVerified(),
-                        result.treeSize(), index, VerificationResult.Problem.INSERTED,
-                        "row " + index + " lies outside the tree of size " + head + ": it was not appended by the log",
-                        result.uncheckpointed(), index, null))
+        return repository.firstRowOutside().map(stray -> new VerificationResult(false, result.entriesVerified(),
+                        result.checkpointsVerified(), result.treeSize(), stray.index(), VerificationResult.Problem.INSERTED,
+                        "row " + stray.index() + " lies outside the tree of size " + stray.treeSize()
+                                + ": it was not appended by the log", result.uncheckpointed(), stray.index(), null))
                 .orElse(result);
     }
 }
