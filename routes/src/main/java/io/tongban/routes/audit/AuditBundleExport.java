@@ -36,7 +36,7 @@ class AuditBundleExport {
     }
 
     void write(HttpServletResponse response) throws IOException {
-        List<StoredCheckpoint> checkpoints = LogVerification.checkpointsToVerify(repository.allCheckpoints());
+        List<StoredCheckpoint> checkpoints = repository.checkpointsToVerify();
         response.setContentType("application/x-ndjson");
         response.setHeader("Content-Disposition", "attachment; filename=\"exchange-log-bundle.ndjson\"");
         ExchangeContext exchange = ExchangeContext.current()

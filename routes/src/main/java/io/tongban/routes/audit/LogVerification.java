@@ -4,7 +4,6 @@ import io.tongban.security.transparency.CheckpointVerifier;
 import io.tongban.security.transparency.LogVerifier;
 import io.tongban.security.transparency.MerkleHash;
 import io.tongban.security.transparency.VerificationResult;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,7 @@ class LogVerification {
 
     VerificationResult verify() {
         LogVerifier verifier = new LogVerifier(hash, origin, checkpoints);
-        checkpointsToVerify(repository.allCheckpoints()).forEach(c -> verifier.checkpoint(c.signed()));
+        repository.checkpointsToVerify().forEach(c -> verifier.checkpoint(c.signed()));
         long size = repository.head().size(); // read after the checkpoints: none of them is larger
         repository.streamInOrder(size, entry -> LogVerifier.prepare(hash, entry.index(), entry.text(), entry.hashes()),
                 row -> {
@@ -39,17 +38,6 @@ class LogVerification {
                 });
         VerificationResult result = verifier.finish();
         return result.valid() ? outsideTheTree(result) : result;
-    }
-
-    /**
-     * The checkpoints whose signatures are checked: every timestamped one (at least one a minute) and the latest.
-     * Checking each of a day's 86,400 one-second checkpoints would cost about 40 s of CMS verification; the
-     * timestamped ones pin the tree as firmly, since every later root must reproduce from the same leaves.
-     */
-    static List<StoredCheckpoint> checkpointsToVerify(List<StoredCheckpoint> all) {
-        return java.util.stream.IntStream.range(0, all.size())
-                .filter(i -> i == all.size() - 1 || all.get(i).signed().timestamped())
-                .mapToObj(all::get).toList();
     }
 
     /** A row at or past the head (read now, after the writer's latest commit) or below zero was never appended. */
