@@ -190,8 +190,8 @@ class ExchangeLogWriter implements SmartLifecycle {
     }
 
     private Placed appendToJournal(List<Pending> batch) throws InterruptedException {
-        Placed placed = place(batch, edge.copy(), lastLeaf);
-        journal.journal(new JournalApplier.Batch(placed.rows(), placed.edge().copy(), placed.lastLeaf()));
+        Placed placed = place(batch, edge.copy(), lastLeaf); // a placed edge is never changed: the next batch copies it
+        journal.journal(new JournalApplier.Batch(placed.rows(), placed.edge(), placed.lastLeaf()));
         return placed;
     }
 
