@@ -114,14 +114,19 @@ public class AuditConfiguration {
         return registration;
     }
 
-    /** The log's readers (auditors, access reports, proofs) see every entry acknowledged before they asked. */
+    /**
+     * The log's readers (auditors, access reports) see every entry acknowledged before they asked; those of a part of
+     * the tree or of its checkpoints wait in {@link AuditController} only as far as they read.
+     */
     @Bean
     WebMvcConfigurer readableLog(ExchangeLog log) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new ReadableLogInterceptor(log))
-                        .addPathPatterns("/api/v1/audit/**", "/api/v1/access-reports/**");
+                        .addPathPatterns("/api/v1/audit/**", "/api/v1/access-reports/**")
+                        .excludePathPatterns("/api/v1/audit/checkpoint", "/api/v1/audit/checkpoints",
+                                "/api/v1/audit/entries/*", "/api/v1/audit/proofs/**");
             }
         };
     }

@@ -16,11 +16,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The exchange log for auditors and for anyone who holds a checkpoint: entries, checkpoints, proofs, exports. */
+/**
+ * The exchange log for auditors and for anyone who holds a checkpoint: entries, checkpoints, proofs, exports. Readers
+ * of the whole log first wait until its tables hold every acknowledged entry ({@link ReadableLogInterceptor}); those of
+ * one part of the tree wait only for that part, and those of signed checkpoints not at all (a checkpoint is signed
+ * once the tables hold what it covers).
+ */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
 public class AuditController {
 
+    private final ExchangeLog log;
     private final AuditRepository repository;
     private final AuditProofs proofs;
     private final AuditSearch search;
@@ -29,8 +35,9 @@ public class AuditController {
     private final AuditBundleExport bundles;
     private final int hashLength;
 
-    AuditController(AuditRepository repository, AuditProofs proofs, AuditSearch search, AuditExport export,
-                    LogVerification verification, AuditBundleExport bundles, MerkleHash auditHash) {
+    AuditController(ExchangeLog log, AuditRepository repository, AuditProofs proofs, AuditSearch search,
+                    AuditExport export, LogVerification verification, AuditBundleExport bundles, MerkleHash auditHash) {
+        this.log = log;
         this.repository = repository;
         this.proofs = proofs;
         this.search = search;
@@ -63,6 +70,7 @@ public class AuditController {
     @Operation(summary = "One entry exactly as hashed, with its leaf hash")
     @GetMapping("/entries/{index}")
     public AuditViews.EntryView entry(@PathVariable long index) {
+        log.awaitReadable(index + 1);
         return repository.entry(index).map(e -> AuditViews.EntryView.of(e, hashLength)).orElseThrow(() ->
                 new ApiProblem(ErrorCode.ENTRY_NOT_FOUND, "The exchange log has no entry " + index));
     }
@@ -116,12 +124,16 @@ public class AuditController {
     @Operation(summary = "An inclusion proof (RFC 9162) of an entry in a tree of the given size (default: the latest checkpoint's)")
     @GetMapping("/proofs/inclusion")
     public AuditViews.InclusionProofView inclusion(@RequestParam long index, @RequestParam(required = false) Long size) {
+        if (size != null) {
+            log.awaitReadable(size);
+        }
         return proofs.inclusion(index, size);
     }
 
     @Operation(summary = "A consistency proof (RFC 9162) between two tree sizes")
     @GetMapping("/proofs/consistency")
     public AuditViews.ConsistencyProofView consistency(@RequestParam long from, @RequestParam long to) {
+        log.awaitReadable(to);
         return proofs.consistency(from, to);
     }
 }

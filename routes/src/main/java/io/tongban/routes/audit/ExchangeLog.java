@@ -51,8 +51,18 @@ public class ExchangeLog {
      * @throws AuditUnavailableException when the tables do not catch up within {@code bus.audit.append-timeout}
      */
     public void awaitReadable() {
+        awaitReadable(Long.MAX_VALUE);
+    }
+
+    /**
+     * Waits until the log's tables hold its first {@code entries} entries, or every entry recorded so far when fewer
+     * were: for a reader that names the part of the tree it reads (a proof, an entry), and need not wait for later ones.
+     *
+     * @throws AuditUnavailableException when the tables do not catch up within {@code bus.audit.append-timeout}
+     */
+    public void awaitReadable(long entries) {
         try {
-            writer.awaitApplied(timeout);
+            writer.awaitApplied(timeout, entries);
         } catch (IllegalStateException e) {
             throw new AuditUnavailableException("the exchange log's tables did not take its latest entries", e);
         }

@@ -70,10 +70,13 @@ class ExchangeLogWriter implements SmartLifecycle {
         this.journalWait = journalWait;
     }
 
-    /** Waits until every entry acknowledged so far is in the log's tables (at once without a journal). */
-    void awaitApplied(Duration timeout) {
+    /**
+     * Waits until the log's tables hold their first {@code entries} entries, or every entry acknowledged so far when
+     * fewer were (at once without a journal).
+     */
+    void awaitApplied(Duration timeout, long entries) {
         if (journal != null) {
-            journal.awaitApplied(timeout);
+            journal.awaitApplied(timeout, entries);
         }
     }
 

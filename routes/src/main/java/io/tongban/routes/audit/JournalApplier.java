@@ -154,11 +154,14 @@ final class JournalApplier {
         }
     }
 
-    /** Waits until every row journaled before this call is in the tables, so that a reader sees what was acknowledged. */
-    void awaitApplied(Duration timeout) {
+    /**
+     * Waits until the tables hold their first {@code rows} rows, or every row journaled before this call when fewer
+     * were, so that a reader sees what was acknowledged.
+     */
+    void awaitApplied(Duration timeout, long rows) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            long target = journaled;
+            long target = Math.min(journaled, rows);
             if (applied < target) {
                 hurry = true;
                 lock.notifyAll();

@@ -10,9 +10,15 @@ import io.tongban.security.transparency.StoredHashes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -107,6 +113,62 @@ class JournaledExchangeLogTest {
             assertThat(files.toList()).isEmpty();
         }
         assertTreeWhole(50);
+    }
+
+    @Test
+    @DisplayName("Exchanges appending at once from many threads are each acknowledged once, at their own index, the tree whole")
+    void concurrentAppendsEachGetTheirPlace() throws Exception {
+        Node node = node(Duration.ofMillis(10));
+        int threads = 32;
+        int each = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<long[]>> appenders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * each;
+                appenders.add(pool.submit(() -> {
+                    long[] indexes = new long[each];
+                    for (int i = 0; i < each; i++) {
+                        indexes[i] = node.log.record(entry(first + i))[0];
+                    }
+                    return indexes;
+                }));
+            }
+            TreeSet<Long> acknowledged = new TreeSet<>();
+            for (var appender : appenders) {
+                for (long index : appender.get(60, TimeUnit.SECONDS)) {
+                    assertThat(acknowledged.add(index)).as("index %d acknowledged twice", index).isTrue();
+                }
+            }
+            assertThat(acknowledged).hasSize(threads * each);
+            assertThat(acknowledged).first().isEqualTo(0L);
+            assertThat(acknowledged).last().isEqualTo((long) threads * each - 1);
+            node.log.awaitReadable();
+            assertTreeWhole(threads * each);
+        } finally {
+            pool.shutdownNow();
+            node.writer.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("A reader of the tree's first entries waits for those only; a reader of the whole log for everything acknowledged")
+    void readersWaitForWhatTheyRead() {
+        Node node = node(Duration.ofHours(1)); // the applier moves only when a reader asks
+        try {
+            for (int i = 0; i < 20; i++) {
+                node.log.record(entry(i));
+            }
+            node.log.awaitReadable(0);
+            assertThat(rows()).isZero();
+            node.log.awaitReadable(5);
+            assertThat(rows()).isGreaterThanOrEqualTo(5);
+            node.log.record(entry(20));
+            node.log.awaitReadable();
+            assertThat(rows()).isEqualTo(21);
+        } finally {
+            node.writer.stop();
+        }
     }
 
     private record Node(ExchangeLogWriter writer, ExchangeLog log) {
