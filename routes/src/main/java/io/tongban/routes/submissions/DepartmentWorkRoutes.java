@@ -14,6 +14,10 @@ import org.apache.camel.builder.RouteBuilder;
  * JMS transaction and handed to its connector's delivery endpoint; a failed delivery rolls back, and the broker
  * redelivers it with backoff and, after the configured attempts, moves it to the dead-letter queue, where the task
  * is marked as such. Decisions from every connector's decision feed are applied here.
+ *
+ * <p>The consumers are kept between messages ({@code CACHE_CONSUMER}): with the transaction manager that
+ * {@code transacted} brings, Spring's listener container would otherwise open and close a broker consumer for every
+ * message. The transactions are the broker's own, not XA, so a kept consumer takes part in them as before.
  */
 class DepartmentWorkRoutes extends RouteBuilder {
 
@@ -33,7 +37,8 @@ class DepartmentWorkRoutes extends RouteBuilder {
     public void configure() {
         for (ConnectorDescriptor connector : connectors.offering(Capability.SUBMISSION_DELIVERY)) {
             from("jms:queue:" + OutboxRelay.QUEUE_PREFIX + connector.source()
-                    + "?transacted=true&concurrentConsumers={{bus.submissions.delivery.consumers}}")
+                    + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
+                    + "&concurrentConsumers={{bus.submissions.delivery.consumers}}")
                     .routeId("submissions.deliver." + connector.source())
                     .onException(Exception.class)
                         .filter(exchangeProperty(DELIVERY).isNotNull())
@@ -48,7 +53,8 @@ class DepartmentWorkRoutes extends RouteBuilder {
                             e.getMessage().getBody(String.class), elapsed(e)));
         }
 
-        from("jms:queue:" + DEAD_LETTERS + "?transacted=true").routeId("submissions.dead-letter")
+        from("jms:queue:" + DEAD_LETTERS + "?transacted=true&cacheLevelName=CACHE_CONSUMER")
+                .routeId("submissions.dead-letter")
                 .process(e -> work.deadLettered(e.getMessage().getHeader("submission", String.class),
                         e.getMessage().getHeader("department", String.class)));
 
