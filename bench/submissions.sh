@@ -3,7 +3,7 @@
 # embedded sandbox departments, end to end (intake, outbox, relay, durable Artemis queues, connectors over SOAP,
 # REST/JSON, REST/XML and JMS, the departments' decisions back, guarded updates, e-licences signed, exchange log).
 #
-#   bench/submissions.sh                 (about 3 minutes after the build)
+#   bench/submissions.sh                 (about 5 minutes after the build)
 #
 # What it does:
 #   1. builds the bus if its jar is missing or older than a source file (SUBMISSIONS_BUILD=always|never to force);
@@ -21,7 +21,7 @@
 #   4. prints the table, stops the bus (always, trap) and removes the temporary directory.
 # Traffic goes to 127.0.0.1 only. The bus, its embedded sandbox and the client share the machine's cores.
 #
-# Settings (environment): SUBMISSIONS_CLIENTS=32 SUBMISSIONS_COUNT=6000 SUBMISSIONS_WARMUP=2000
+# Settings (environment): SUBMISSIONS_CLIENTS=32 SUBMISSIONS_COUNT=6000 SUBMISSIONS_WARMUP=8000
 # SUBMISSIONS_RATE_SECONDS=30 SUBMISSIONS_DECISION_DELAY=PT0.2S SUBMISSIONS_BUILD=auto SUBMISSIONS_BUS_LOG=<file>
 # SUBMISSIONS_JAVA_OPTS (bus JVM) SUBMISSIONS_BUS_ARGS (bus arguments).
 set -euo pipefail
@@ -30,7 +30,7 @@ cd "$(dirname "$0")/.."
 
 CLIENTS="${SUBMISSIONS_CLIENTS:-32}"
 COUNT="${SUBMISSIONS_COUNT:-6000}"
-WARMUP="${SUBMISSIONS_WARMUP:-2000}"
+WARMUP="${SUBMISSIONS_WARMUP:-8000}"
 RATE_SECONDS="${SUBMISSIONS_RATE_SECONDS:-30}"
 DECISION_DELAY="${SUBMISSIONS_DECISION_DELAY:-PT0.2S}"
 BASE="http://127.0.0.1:8080"
