@@ -118,7 +118,16 @@ class JournaledExchangeLogTest {
     @Test
     @DisplayName("Exchanges appending at once from many threads are each acknowledged once, at their own index, the tree whole")
     void concurrentAppendsEachGetTheirPlace() throws Exception {
-        Node node = node(Duration.ofMillis(10));
+        appendConcurrently(node(Duration.ofMillis(10)));
+    }
+
+    @Test
+    @DisplayName("With one exchange per journal write, a writer hands the turn on after a few writes, and nobody is left waiting")
+    void theTurnPassesOnUnderContention() throws Exception {
+        appendConcurrently(node(Duration.ofMillis(10), 1));
+    }
+
+    private void appendConcurrently(Node node) throws Exception {
         int threads = 32;
         int each = 200;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -175,6 +184,11 @@ class JournaledExchangeLogTest {
     }
 
     private Node node(Duration applyInterval) {
+        return node(applyInterval, 500);
+    }
+
+    /** @param maxBatch entries per journal write at most */
+    private Node node(Duration applyInterval, int maxBatch) {
         // one connection, as the bus gives its writer: the writer and the applier share it
         SingleConnectionDataSource connection = new SingleConnectionDataSource(
                 "jdbc:h2:file:" + directory.resolve("db") + ";WRITE_DELAY=0", "sa", "", true);
@@ -182,7 +196,8 @@ class JournaledExchangeLogTest {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(connection));
         JournalApplier applier = new JournalApplier(new ExchangeLogJournal(directory.resolve("journal")), writerJdbc,
                 transactions, HASH, applyInterval, 500, Duration.ofSeconds(2));
-        ExchangeLogWriter writer = new ExchangeLogWriter(writerJdbc, transactions, HASH, 500, applier, Duration.ofSeconds(2));
+        ExchangeLogWriter writer = new ExchangeLogWriter(writerJdbc, transactions, HASH, maxBatch, applier,
+                Duration.ofSeconds(2));
         writer.start();
         return new Node(writer, new ExchangeLog(writer, Duration.ofSeconds(2), true));
     }
