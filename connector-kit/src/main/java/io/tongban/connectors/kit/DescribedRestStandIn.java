@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.awaitility.Awaitility;
 
 /**
  * Test double of a described REST department, built from its folder alone: it serves, over the department's own
@@ -91,7 +93,11 @@ public final class DescribedRestStandIn extends DescribedStandIn {
         return ChangeFileDescription.read(folder.description());
     }
 
-    /** Writes the file beside the directory first and moves it in whole, as a department's transfer should. */
+    /**
+     * Writes the file beside the directory first and moves it in whole, as a department's transfer should, once the
+     * connector has taken the last file of that name: moved in over a file still being read, the new one would be
+     * moved away as the one that was read, unread.
+     */
     private void dropChangeFile(Map<String, String> row) {
         ChangeFileDescription feed = changeFile();
         StringBuilder text = new StringBuilder();
@@ -100,7 +106,10 @@ public final class DescribedRestStandIn extends DescribedStandIn {
             csv.printRecord(feed.columns().stream().map(column -> row.getOrDefault(column, "")).toList());
             Path written = Files.write(Files.createTempFile(changeDirectory.getParent(), "kit-change", ".part"),
                     text.toString().getBytes(feed.charset()));
-            Files.move(written, changeDirectory.resolve(changeFileName), StandardCopyOption.ATOMIC_MOVE);
+            Path target = changeDirectory.resolve(changeFileName);
+            Awaitility.await("the connector taking the last change file " + target).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> !Files.exists(target));
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
