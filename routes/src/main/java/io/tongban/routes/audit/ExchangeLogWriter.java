@@ -120,14 +120,15 @@ class ExchangeLogWriter implements SmartLifecycle {
         CompletableFuture<long[]> done = pending.done();
         while (true) {
             if (journalTurn.tryLock()) {
-                boolean handedOn;
+                boolean stoppedShort;
                 try {
-                    handedOn = writeQueued(pending);
+                    stoppedShort = writeQueued(pending);
                 } finally {
                     journalTurn.unlock();
                 }
-                // An exchange that queued while the turn was being let go found it taken, and waits for a writer.
-                if (handedOn || queue.isEmpty()) {
+                // Handed on only once let go, so that the exchange woken finds the turn free. Otherwise an exchange that
+                // queued while the turn was being let go found it taken, and waits for a writer.
+                if ((stoppedShort && handOn()) || queue.isEmpty()) {
                     return;
                 }
                 continue;
@@ -157,8 +158,8 @@ class ExchangeLogWriter implements SmartLifecycle {
 
     /**
      * Writes what is queued until the queue is empty, or, once the exchange's own entries are written, for at most
-     * {@value #EXTRA_BATCHES} more batches, then hands the turn to the oldest exchange still queued, so that no
-     * exchange's answer waits long on others' entries; answers whether it handed the turn on.
+     * {@value #EXTRA_BATCHES} more batches, so that no exchange's answer waits long on others' entries; answers whether
+     * it stopped with exchanges still queued (the turn is then to be handed on).
      */
     private boolean writeQueued(Pending own) {
         List<Pending> batch = new ArrayList<>();
@@ -167,7 +168,7 @@ class ExchangeLogWriter implements SmartLifecycle {
             write(batch);
             batch.stream().filter(written -> written != own).forEach(written -> LockSupport.unpark(written.waiter()));
             batch.clear();
-            if (own.done().isDone() && extra++ == EXTRA_BATCHES && handOn()) {
+            if (own.done().isDone() && extra++ == EXTRA_BATCHES && !queue.isEmpty()) {
                 return true;
             }
         }
