@@ -110,6 +110,12 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Static: it changes bean definitions, before any bean of this configuration exists. */
+    @Bean
+    static PlainSecurityFilterChain plainSecurityFilterChain() {
+        return new PlainSecurityFilterChain();
+    }
+
     /**
      * The rules' paths matched as path patterns, as Spring MVC matches them, without asking Spring MVC's handler
      * mappings for every rule of every request (Spring Security's default when MVC is present).

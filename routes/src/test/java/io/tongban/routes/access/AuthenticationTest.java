@@ -29,6 +29,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,6 +56,31 @@ class AuthenticationTest extends SandboxedBusTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping operations;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    @DisplayName("Spring Security's filter chain runs without the handler-lookup cache in front of it (the bus's rules"
+            + " never ask Spring MVC's handler mappings)")
+    void theSecurityChainHasNoHandlerLookupCache() {
+        List<String> classes = new ArrayList<>();
+        collectClasses(context.getBeanFactory().getBeanDefinition(PlainSecurityFilterChain.CHAIN), classes);
+        assertThat(classes).as("the chain's definition and every definition it is built from").isNotEmpty()
+                .noneMatch(name -> name.contains("HandlerMappingIntrospector"))
+                .noneMatch(name -> name.contains("WebMvcSecurityConfiguration"));
+        assertThat(context.getBean(PlainSecurityFilterChain.CHAIN)).isInstanceOf(FilterChainProxy.class);
+    }
+
+    private static void collectClasses(BeanDefinition definition, List<String> classes) {
+        classes.add(String.valueOf(definition.getBeanClassName()));
+        for (ValueHolder argument : definition.getConstructorArgumentValues().getIndexedArgumentValues().values()) {
+            if (argument.getValue() instanceof List<?> list) {
+                list.stream().filter(BeanDefinition.class::isInstance)
+                        .forEach(inner -> collectClasses((BeanDefinition) inner, classes));
+            }
+        }
+    }
 
     @Test
     @DisplayName("Every API operation the bus maps, public ones aside, refuses a request without credentials: 401 problem+json")
