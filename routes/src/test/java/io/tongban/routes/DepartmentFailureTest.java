@@ -67,6 +67,8 @@ class DepartmentFailureTest extends SandboxedBusTest {
                 .doesNotContain(SeedSubjects.personInEverySource().identityNumber())
                 .doesNotContain(SeedSubjects.personInEverySource().name())
                 .doesNotContain(SeedSubjects.companyInEverySource().creditCode());
+        assertThat(output.getAll()).as("the brokers' audit log: a line for every message a lookup sent or received")
+                .doesNotContain("org.apache.activemq.audit");
     }
 
     @Test
