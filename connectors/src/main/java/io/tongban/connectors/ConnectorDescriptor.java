@@ -29,7 +29,10 @@ public record ConnectorDescriptor(String source, Map<Capability, String> endpoin
      */
     public static final String DECISIONS_ENDPOINT = "direct:bus.submissions.decisions";
 
-    /** Body in: the connector's source; body out: the position (a Long) of the last decision the bus applied, 0 if none. */
+    /**
+     * Body in: the connector's source; body out: the position (a Long) of the last decision the bus applied, 0 if none,
+     * or no body while the bus awaits no decision from the department (a poll then does not ask it).
+     */
     public static final String DECISION_POSITION_ENDPOINT = "direct:bus.submissions.decision-position";
 
     public ConnectorDescriptor {

@@ -73,23 +73,25 @@ public abstract class DepartmentRouteBuilder extends RouteBuilder {
      * Polls the department's decision feed every {@code bus.connectors.<source>.decision-poll-interval} ms: asks the
      * bus which position it applied last, sends it to {@code fetchUri} inside the circuit breaker (which answers the
      * list of {@link DepartmentDecision}s after it, in order) and hands the page on whole, for the bus to apply in
-     * one transaction. A department that is down is asked again at the next poll; a page the bus could not apply is
-     * read again from the same position at the next poll. Several bus nodes may poll alike: the bus applies a
-     * decision once.
+     * one transaction. While the bus awaits no decision from the department (no position), the department is not
+     * asked. A department that is down is asked again at the next poll; a page the bus could not apply is read again
+     * from the same position at the next poll. Several bus nodes may poll alike: the bus applies a decision once.
      */
     protected void polledDecisions(String fetchUri) {
         ProcessorDefinition<?> poll = from("timer:" + source + ".decisions?delay=1000&period={{bus.connectors."
                 + source + ".decision-poll-interval}}")
                 .routeId(source + ".decisions.poll")
                 .setBody(constant(source))
-                .to(ConnectorDescriptor.DECISION_POSITION_ENDPOINT);
+                .to(ConnectorDescriptor.DECISION_POSITION_ENDPOINT)
+                .filter(body().isNotNull());
         guarded(poll, fetchUri, exchange -> {
             logFailure(exchange, "its decision feed");
             exchange.getMessage().setBody(List.of());
         });
         poll.filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
                 .to(ConnectorDescriptor.DECISIONS_ENDPOINT)
-                .end();
+                .end()
+            .end();
     }
 
     /**

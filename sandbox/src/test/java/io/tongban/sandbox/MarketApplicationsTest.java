@@ -131,9 +131,12 @@ class MarketApplicationsTest {
         assertThat(feed(0, 500).stream().filter(d -> d.path("SQBH").asText().equals(sqbh))).hasSize(1);
 
         JsonNode admin = JSON.readTree(get(sandbox.adminUrl() + "/applications/market-supervision").body());
-        assertThat(admin.fieldNames()).toIterable().containsExactly("received", "deliveries", "decided", "decidedTwice");
+        assertThat(admin.fieldNames()).toIterable().containsExactly("received", "deliveries", "decided", "decidedTwice",
+                "feedReads");
         assertThat(admin.path("deliveries").asInt()).isEqualTo(counts.deliveries()).isGreaterThanOrEqualTo(admin.path("received").asInt() + 2);
         assertThat(admin.path("decidedTwice").asInt()).isZero();
+        assertThat(counts.feedReads()).isPositive(); // awaitDecision reads the feed
+        assertThat(admin.path("feedReads").asLong()).isEqualTo(counts.feedReads() + 1); // and once more since the counts
     }
 
     @Test

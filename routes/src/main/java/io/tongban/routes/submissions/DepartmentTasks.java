@@ -115,6 +115,12 @@ class DepartmentTasks {
                 .stream().findFirst().orElse(0L);
     }
 
+    /** Whether any of the department's tasks can still take a decision (those {@link #decide} would change). */
+    boolean awaitsDecision(String department) {
+        return !jdbc.queryForList("SELECT 1 FROM department_task WHERE status IN ('QUEUED', 'DELIVERED', 'DEAD_LETTER')"
+                + " AND department = ? FETCH FIRST 1 ROW ONLY", Integer.class, department).isEmpty();
+    }
+
     private void completeIfDecided(String submission) {
         List<String> statuses = jdbc.queryForList("SELECT status FROM department_task WHERE submission_id = ?",
                 String.class, submission);

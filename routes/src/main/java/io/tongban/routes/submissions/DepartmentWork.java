@@ -105,8 +105,12 @@ class DepartmentWork {
         });
     }
 
-    public long position(String department) {
-        return tasks.position(department);
+    /**
+     * Where the department's decision feed goes on from; none while no task of the department can take a decision,
+     * so that an idle bus does not ask the department for decisions it awaits none of.
+     */
+    public Long position(String department) {
+        return tasks.awaitsDecision(department) ? tasks.position(department) : null;
     }
 
     private void issueLicence(DepartmentDecision approval) {

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DepartmentWorkTest extends SubmittingBusTest {
 
     private static final Duration DECIDED_WITHIN = Duration.ofSeconds(30);
+    private static final Duration IDLE = Duration.ofSeconds(2);
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -94,6 +95,29 @@ class DepartmentWorkTest extends SubmittingBusTest {
         assertThat(status.path("status").asText()).isEqualTo("REJECTED");
         assertThat(status.path("rejections").findValuesAsText("code")).containsExactly("APPLICANT_DECEASED");
         assertThat(status.path("rejections").get(0).path("legalBasis").asText()).contains("居住证暂行条例");
+    }
+
+    @Test
+    @DisplayName("A department none of whose tasks awaits a decision is not asked for decisions; once one does, its feed is read until the decision is in")
+    void decisionFeedReadOnlyWhileADecisionIsAwaited() throws InterruptedException {
+        await().atMost(DECIDED_WITHIN).until(() -> openTasks("public-security") == 0);
+        Thread.sleep(IDLE.toMillis()); // a poll that began while a task was still open has ended
+        long idle = sandbox().applications(SystemId.PUBLIC_SECURITY).feedReads();
+
+        Thread.sleep(IDLE.toMillis()); // ten of its poll intervals (200 ms)
+        assertThat(sandbox().applications(SystemId.PUBLIC_SECURITY).feedReads()).isEqualTo(idle);
+
+        String applicant = sandbox().seed().cases().deceasedButPaying();
+        String domicile = upload("domicile-proof", applicant);
+        String id = submit("{\"matter\":\"residence-permit\",\"applicant\":\"" + applicant + "\",\"materials\":{"
+                + "\"domicile-proof\":\"" + domicile + "\"},\"declineReuse\":[\"domicile-proof\"]}");
+        assertThat(awaitCompleted(id).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(sandbox().applications(SystemId.PUBLIC_SECURITY).feedReads()).isGreaterThan(idle);
+    }
+
+    private long openTasks(String department) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM department_task WHERE department = ?"
+                + " AND status IN ('QUEUED', 'DELIVERED', 'DEAD_LETTER')", Long.class, department);
     }
 
     @Test

@@ -77,7 +77,8 @@ public final class AdminApi implements HttpHandler {
                     ApplicationCounts counts = applications.apply(SystemId.parse(path.substring("/applications/".length())));
                     ok(exchange, 200, JSON.createObjectNode().put("received", counts.received())
                             .put("deliveries", counts.deliveries()).put("decided", counts.decided())
-                            .put("decidedTwice", counts.decidedTwice()));
+                            .put("decidedTwice", counts.decidedTwice())
+                            .put("feedReads", counts.feedReads()));
                 } else {
                     error(exchange, 404, "sandbox.not_found", method + " " + path + " is not an admin operation");
                 }

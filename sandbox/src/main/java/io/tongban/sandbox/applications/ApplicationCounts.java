@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param receipts SQBH to the number of times it was received, repeats included
  * @param decisions SQBH to the number of decisions taken on it
+ * @param feedReads how often the department's decision feed was read (polled feeds; 0 for one that sends)
  */
-public record ApplicationCounts(Map<String, Integer> receipts, Map<String, Integer> decisions) {
+public record ApplicationCounts(Map<String, Integer> receipts, Map<String, Integer> decisions, long feedReads) {
 
     public ApplicationCounts {
         receipts = Map.copyOf(receipts);

@@ -45,6 +45,7 @@ public final class DecisionDesk implements AutoCloseable {
     private final Map<String, String> receipts = new HashMap<>();
     private final Map<String, Integer> deliveries = new HashMap<>();
     private final Map<String, Integer> decisionsTaken = new HashMap<>();
+    private long feedReads;
     private final List<Decision> log = new ArrayList<>();
 
     /**
@@ -101,13 +102,14 @@ public final class DecisionDesk implements AutoCloseable {
 
     /** The decisions after XH {@code sequence}, at most {@code limit}, in the order taken. */
     public synchronized List<Decision> after(long sequence, int limit) {
+        feedReads++;
         int from = (int) Math.min(Math.max(sequence, 0), log.size());
         int to = (int) Math.min((long) from + Math.max(limit, 0), log.size());
         return List.copyOf(log.subList(from, to));
     }
 
     public synchronized ApplicationCounts counts() {
-        return new ApplicationCounts(deliveries, decisionsTaken);
+        return new ApplicationCounts(deliveries, decisionsTaken, feedReads);
     }
 
     /** Stops deciding; applications not yet decided stay undecided. */
