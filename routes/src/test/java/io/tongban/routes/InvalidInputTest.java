@@ -103,6 +103,17 @@ class InvalidInputTest extends SandboxedBusTest {
     }
 
     @Test
+    @DisplayName("A method an operation does not take is a 405 naming the methods it does, beside an operation that answers on a neighbouring path")
+    void wrongMethod() {
+        Answer answer = send(request("/api/v1/persons/" + sandbox().seed().demoPerson().identityNumber())
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.body().path("code").asText()).isEqualTo("api.method_not_allowed");
+        assertThat(get("/api/v1/persons/" + sandbox().seed().demoPerson().identityNumber()).status()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("An XML body with an external entity is refused without being parsed")
     void xmlExternalEntityRefused() {
         String hostile = "<?xml version=\"1.0\"?><!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><c>&x;</c>";

@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -63,6 +65,7 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> anonymous.principal("anonymous"))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> tokens)
+                        .bearerTokenResolver(new AuthorizationHeaderToken())
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ClientCertificateAuthentication(properties.mutualTls().consumers(),
                         pki.revocationChecker(), json, Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
@@ -108,6 +111,15 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's strict firewall, with its header checks in {@link HeaderCharacters}. */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        return web -> web.httpFirewall(firewall);
     }
 
     /** Static: it changes bean definitions, before any bean of this configuration exists. */
