@@ -8,11 +8,12 @@ import java.util.UUID;
 
 /**
  * What H2 itself allows the exchange log: durable (WRITE_DELAY=0) batches of log-shaped rows appended to a table
- * laid out like audit_entry, on one thread and nothing else running, with its random-key subject index as the bus
- * keeps it (on the hash's first 8 bytes, a generated BIGINT: {@code key}), as it kept it before (on the whole
- * 32-byte hash: {@code hash}), or without one ({@code none}).
+ * laid out like audit_entry, on one thread and nothing else running, each row of another subject (random keys), with
+ * its subject index as the bus keeps it (by bucket of 4,096 entries, then the hash's first 8 bytes: {@code bucket}),
+ * as it kept it before V13 (the hash's first 8 bytes, a generated BIGINT: {@code key}), before V11 (the whole 32-byte
+ * hash: {@code hash}), or without one ({@code none}).
  *
- * <p>Usage: {@code java -cp h2.jar H2InsertCost.java <directory> <batch> <key|hash|none> <rows>}
+ * <p>Usage: {@code java -cp h2.jar H2InsertCost.java <directory> <batch> <bucket|key|hash|none> <rows>}
  */
 public class H2InsertCost {
 
@@ -29,10 +30,15 @@ public class H2InsertCost {
                         + " subject_hash BYTEA, outcome VARCHAR(16) NOT NULL, purpose VARCHAR(64), subject_key BIGINT"
                         + " GENERATED ALWAYS AS (CAST(SUBSTRING(subject_hash FROM 1 FOR 8) AS BIGINT)))");
                 switch (subjectIndex) {
+                    case "bucket" -> {
+                        ddl.execute("ALTER TABLE audit_entry ADD COLUMN subject_bucket BIGINT GENERATED ALWAYS AS (idx / 4096)");
+                        ddl.execute("CREATE INDEX audit_entry_subject ON audit_entry (subject_bucket, subject_key)");
+                    }
                     case "key" -> ddl.execute("CREATE INDEX audit_entry_subject ON audit_entry (subject_key, idx)");
                     case "hash" -> ddl.execute("CREATE INDEX audit_entry_subject ON audit_entry (subject_hash, idx)");
                     case "none" -> { }
-                    default -> throw new IllegalArgumentException("subject index: key, hash or none, not " + subjectIndex);
+                    default -> throw new IllegalArgumentException("subject index: bucket, key, hash or none, not "
+                            + subjectIndex);
                 }
                 ddl.execute("CREATE INDEX audit_entry_recorded ON audit_entry (recorded_at)");
             }
@@ -62,7 +68,8 @@ public class H2InsertCost {
             }
             System.out.printf("%,d rows in batches of %d, subject index on %s: %,.0f rows/s%n", rows, batch,
                     switch (subjectIndex) {
-                        case "key" -> "the hash's first 8 bytes (the bus's)";
+                        case "bucket" -> "the bucket of 4,096 entries, then the hash's first 8 bytes (the bus's)";
+                        case "key" -> "the hash's first 8 bytes (before V13)";
                         case "hash" -> "the whole hash (before V11)";
                         default -> "nothing";
                     }, rows / ((System.nanoTime() - start) / 1e9));

@@ -15,11 +15,21 @@ import java.util.List;
 record AuditQuery(String subjectHash, String consumer, String department, String operation, String outcome,
                   String purpose, String kind, Instant from, Instant to, Long before, int limit) {
 
+    boolean bySubject() {
+        return subjectHash != null && !subjectHash.isBlank();
+    }
+
     /** The WHERE clause (empty or starting with " WHERE") and its parameters, in order. */
     String where(List<Object> parameters) {
+        return where(parameters, null);
+    }
+
+    /** The same, within one of H2's subject buckets when {@code subjectBucket} is given (see AuditRepository). */
+    String where(List<Object> parameters, Long subjectBucket) {
         List<String> conditions = new ArrayList<>();
-        if (subjectHash != null && !subjectHash.isBlank()) {
+        if (bySubject()) {
             byte[] hash = HexFormat.of().parseHex(subjectHash);
+            add(conditions, parameters, "subject_bucket = ?", subjectBucket);
             add(conditions, parameters, "subject_key = ?", ByteBuffer.wrap(hash).getLong()); // the indexed prefix
             add(conditions, parameters, "subject_hash = ?", hash);
         }

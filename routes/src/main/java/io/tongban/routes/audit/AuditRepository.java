@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -43,10 +44,16 @@ class AuditRepository {
     private static final int RANGE_ROWS = 10_000;
     private static final int RANGES_AHEAD = 2;
 
+    /** Entries per bucket of H2's subject index, as V13 computes the bucket. */
+    static final int SUBJECT_BUCKET_ROWS = 4096;
+
     private final JdbcTemplate jdbc;
+    private final boolean subjectBuckets;
 
     AuditRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.subjectBuckets = "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName()));
     }
 
     Head head() {
@@ -90,16 +97,47 @@ class AuditRepository {
     }
 
     List<StoredEntry> search(AuditQuery query) {
-        List<Object> parameters = new ArrayList<>();
-        String sql = ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC FETCH FIRST " + query.limit() + " ROWS ONLY";
-        return jdbc.query(sql, AuditRepository::toEntry, parameters.toArray());
+        if (!inSubjectBuckets(query)) {
+            List<Object> parameters = new ArrayList<>();
+            return jdbc.query(ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC FETCH FIRST " + query.limit()
+                    + " ROWS ONLY", AuditRepository::toEntry, parameters.toArray());
+        }
+        List<StoredEntry> found = new ArrayList<>();
+        for (long bucket = newestBucket(query); bucket >= 0 && found.size() < query.limit(); bucket--) {
+            List<Object> parameters = new ArrayList<>();
+            found.addAll(jdbc.query(ENTRY_COLUMNS + query.where(parameters, bucket) + " ORDER BY idx DESC FETCH FIRST "
+                    + (query.limit() - found.size()) + " ROWS ONLY", AuditRepository::toEntry, parameters.toArray()));
+        }
+        return found;
     }
 
     /** Every match, newest first, row by row (an export of millions of entries never sits in memory). */
     @Transactional(readOnly = true) // PostgreSQL streams with a fetch size only inside a transaction
     public void stream(AuditQuery query, Consumer<StoredEntry> each) {
-        List<Object> parameters = new ArrayList<>();
-        streamSql(ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC", each, parameters.toArray());
+        if (!inSubjectBuckets(query)) {
+            List<Object> parameters = new ArrayList<>();
+            streamSql(ENTRY_COLUMNS + query.where(parameters) + " ORDER BY idx DESC", each, parameters.toArray());
+            return;
+        }
+        for (long bucket = newestBucket(query); bucket >= 0; bucket--) {
+            List<Object> parameters = new ArrayList<>();
+            streamSql(ENTRY_COLUMNS + query.where(parameters, bucket) + " ORDER BY idx DESC", each, parameters.toArray());
+        }
+    }
+
+    /** Whether the query asks H2's subject index, which holds a subject's entries bucket by bucket (V13). */
+    private boolean inSubjectBuckets(AuditQuery query) {
+        return subjectBuckets && query.bySubject();
+    }
+
+    /** The bucket of the newest row the query could find: the table's last, or the last before {@code before}. */
+    private long newestBucket(AuditQuery query) {
+        Long last = jdbc.queryForObject("SELECT MAX(idx) FROM audit_entry", Long.class);
+        if (last == null) {
+            return -1;
+        }
+        long newest = query.before() == null ? last : Math.min(last, query.before() - 1);
+        return Math.max(newest, 0) / SUBJECT_BUCKET_ROWS;
     }
 
     /** The rows below {@code size} in index order, as stored (gaps and all), for the bundle. */
