@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** What operators and API clients read about the bus itself. */
 class OperationsEndpointsTest extends SandboxedBusTest {
@@ -42,6 +43,16 @@ class OperationsEndpointsTest extends SandboxedBusTest {
         assertThat(answer.body().path("paths").has("/api/v1/persons/{idNumber}")).isTrue();
         assertThat(answer.body().path("paths").has("/api/v1/legal-entities/{creditCode}")).isTrue();
         assertThat(answer.body().path("paths").has("/api/v1/identity-checks")).isTrue();
+    }
+
+    @Test
+    @DisplayName("The bus's own request mappings are asked before the actuator's, and both answer their paths")
+    void ownMappingsFirst() {
+        assertThat(send(anonymousRequest("/actuator/health").build()).status()).isEqualTo(200);
+        assertThat(get("/api/v1/persons/440305198304261274").status()).isEqualTo(200);
+
+        assertThat(context.getBean(DispatcherServlet.class).getHandlerMappings()).first()
+                .isSameAs(context.getBean("requestMappingHandlerMapping"));
     }
 
     @Test
