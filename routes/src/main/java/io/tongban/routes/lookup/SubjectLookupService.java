@@ -32,6 +32,7 @@ public class SubjectLookupService {
     private final ConnectorRegistry connectors;
     private final SourceRecordRepository base;
     private final GoldenRecordMerger merger;
+    private final MergedGoldenRecords mergedStored;
     private final FanOut fanOut;
     private final DepartmentCalls calls;
     private final Duration maxAge;
@@ -39,10 +40,12 @@ public class SubjectLookupService {
 
     public SubjectLookupService(ConnectorRegistry connectors, SourceRecordRepository base, GoldenRecordMerger merger,
                                 FanOut fanOut, DepartmentCalls calls, @Value("${bus.base.max-age}") Duration maxAge,
-                                @Value("${bus.lookup.timeout-ms}") long timeoutMs) {
+                                @Value("${bus.lookup.timeout-ms}") long timeoutMs,
+                                @Value("${bus.base.parsed-records}") int parsedRecords) {
         this.connectors = connectors;
         this.base = base;
         this.merger = merger;
+        this.mergedStored = new MergedGoldenRecords(merger, parsedRecords);
         this.fanOut = fanOut;
         this.calls = calls;
         this.maxAge = maxAge;
@@ -79,7 +82,8 @@ public class SubjectLookupService {
                     ? ApiProblem.sourcesUnavailable(states.stream().filter(SourceState::unavailable).map(SourceState::source).toList())
                     : ApiProblem.subjectNotFound(type, subjectId);
         }
-        SubjectAnswer answer = new SubjectAnswer(merger.merge(type, subjectId, records), states);
+        SubjectAnswer answer = new SubjectAnswer(stale.isEmpty()
+                ? mergedStored.ofStored(type, subjectId, records) : merger.merge(type, subjectId, records), states);
         if (answer.degraded()) {
             ExchangeContext.current().ifPresent(ExchangeContext::degraded);
         }
