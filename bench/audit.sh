@@ -22,7 +22,9 @@
 #        verification  GET /api/v1/audit/verification twice (the first one warms the JIT), entries per second
 #        proofs        GET /api/v1/audit/proofs/inclusion and /consistency for random indexes and sizes over the whole
 #                      tree, one at a time: 500 unrecorded, then AUDIT_PROOFS (2000) of each; every proof verified;
-#                      and GET /api/v1/audit/checkpoint as a baseline (what any logged API request costs here)
+#                      and GET /api/v1/audit/checkpoint as a baseline (what any logged API request costs here);
+#                      then the same from a client in a JVM of its own (bench/audit/ProofClient.java), whose work
+#                      shares neither the bus's heap nor its threads
 #   4. the same against PostgreSQL when BENCH_POSTGRES_URL, BENCH_POSTGRES_USER and BENCH_POSTGRES_PASSWORD are set
 #      (an empty, throw-away database: the log's triggers keep what it appends), or with AUDIT_POSTGRES=throwaway,
 #      which starts a throw-away server on 127.0.0.1 with .ci/postgres.sh and removes it afterwards;
@@ -112,7 +114,7 @@ for database in $DATABASES; do
   # In the background and waited for, so that a signal to this script runs the cleanup at once.
   (cd "$WORK/$database" && exec env "${env[@]}" timeout 1200 java ${AUDIT_JAVA_OPTS:-} -cp "$APP_JAR" \
     "$ROOT/bench/audit/AuditBench.java" label="$label" threads="$THREADS" warmup-seconds="$WARMUP_SECONDS" \
-    seconds="$PHASE_SECONDS" tree-size="$TREE_SIZE" proofs="$PROOFS" -- \
+    seconds="$PHASE_SECONDS" tree-size="$TREE_SIZE" proofs="$PROOFS" proof-client="$ROOT/bench/audit/ProofClient.java" -- \
     --spring.profiles.default=sandbox --bus.data-dir="$WORK/$database/data" --server.address=127.0.0.1 --spring.main.banner-mode=off \
     --logging.file.name="$WORK/$database/bus.log" --logging.pattern.console=) &
   BENCH_PID=$!

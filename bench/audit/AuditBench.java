@@ -78,11 +78,12 @@ public class AuditBench {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     /** The auditor's demo token, which the bus wrote at start-up: the log's API is the auditors'. */
+    private final Path tokenFile;
     private final String authorization;
 
     private AuditBench(ConfigurableApplicationContext bus) throws IOException {
-        this.authorization = "Bearer " + Files.readString(Path.of(bus.getEnvironment()
-                .getRequiredProperty("bus.access.demo.directory"), "auditor.token")).strip();
+        this.tokenFile = Path.of(bus.getEnvironment().getRequiredProperty("bus.access.demo.directory"), "auditor.token");
+        this.authorization = "Bearer " + Files.readString(tokenFile).strip();
         this.log = bus.getBean(ExchangeLog.class);
         this.hasher = bus.getBean(SubjectHasher.class);
         this.jdbc = bus.getBean(JdbcTemplate.class);
@@ -149,9 +150,11 @@ public class AuditBench {
                 proofResults.add(bench.proofs(kind, size, proofs));
             }
             printProofs(size, proofResults);
+            int separateClient = bench.proofsFromAnotherProcess(Path.of(options.get("proof-client")), size, proofWarmup,
+                    proofs);
             boolean clean = appends.stream().allMatch(r -> r.errors.isEmpty() && r.lagUnresolved == 0)
                     && verifications.stream().allMatch(v -> v[1].equals("true"))
-                    && proofResults.stream().allMatch(r -> r.errors.isEmpty());
+                    && proofResults.stream().allMatch(r -> r.errors.isEmpty()) && separateClient == 0;
             exitCode = clean ? 0 : 2;
         } finally {
             bus.close();
@@ -381,6 +384,19 @@ public class AuditBench {
         }
         result.seconds = (System.nanoTime() - start) / 1e9;
         return result;
+    }
+
+    /**
+     * The same proofs timed by {@code client} (bench/audit/ProofClient.java) in a JVM of its own, on this one's
+     * classpath, so that the client's work shares neither the bus's heap nor its threads; its table goes to this
+     * output. Returns its exit code (0: every proof verified).
+     */
+    private int proofsFromAnotherProcess(Path client, long size, int warmup, int count)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), client.toString(),
+                "base=" + BASE, "token-file=" + tokenFile, "size=" + size, "hash=" + hash.algorithmName(),
+                "warmup=" + warmup, "proofs=" + count).inheritIO().start().waitFor();
     }
 
     private String checkInclusion(long index, long size, JsonNode answer) {
