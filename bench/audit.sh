@@ -23,8 +23,8 @@
 #        proofs        GET /api/v1/audit/proofs/inclusion and /consistency for random indexes and sizes over the whole
 #                      tree, one at a time: 500 unrecorded, then AUDIT_PROOFS (2000) of each; every proof verified;
 #                      and GET /api/v1/audit/checkpoint as a baseline (what any logged API request costs here);
-#                      then the same from a client in a JVM of its own (bench/audit/ProofClient.java), whose work
-#                      shares neither the bus's heap nor its threads
+#                      from a client in a JVM of its own (bench/audit/ProofClient.java), so that its work shares
+#                      neither the bus's heap nor its threads
 #   4. the same against PostgreSQL when BENCH_POSTGRES_URL, BENCH_POSTGRES_USER and BENCH_POSTGRES_PASSWORD are set
 #      (an empty, throw-away database: the log's triggers keep what it appends), or with AUDIT_POSTGRES=throwaway,
 #      which starts a throw-away server on 127.0.0.1 with .ci/postgres.sh and removes it afterwards;

@@ -6,7 +6,6 @@ import io.tongban.routes.audit.ExchangeEntry;
 import io.tongban.routes.audit.ExchangeLog;
 import io.tongban.routes.audit.SubjectHasher;
 import io.tongban.security.transparency.MerkleHash;
-import io.tongban.security.transparency.MerkleProofs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +44,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>proofs: {@code GET /api/v1/audit/proofs/inclusion} and {@code /consistency} for random indexes and sizes over
  *       the whole tree, one request at a time ({@code proof-warmup} unrecorded, then {@code proofs} of each), and as a
  *       baseline {@code GET /api/v1/audit/checkpoint}: one row read, so its latency is what any API request costs
- *       here (HTTP, the exchange-log filter and the durable append of the request's own entry).</li>
+ *       here (HTTP, the exchange-log filter and the durable append of the request's own entry); timed and checked by
+ *       {@code proof-client} (bench/audit/ProofClient.java) in a JVM of its own.</li>
  * </ol>
  * Every answer is checked: a {@code record} that throws is an error (by exception and message); a verification must
- * be valid and cover the tree; each proof must verify (RFC 9162) against the roots in its answer, and each inclusion
- * proof's leaf hash must be the hash of the entry row's text.
+ * be valid and cover the tree; the proof client checks each proof.
  *
  * <p>Usage: {@code java -cp <the extracted bus jar> AuditBench.java key=value... -- <bus arguments>}, keys
  * {@code label}, {@code threads} (16,64,256), {@code warmup-seconds} (10), {@code first-warmup-seconds} (30),
  * {@code seconds} (20), {@code lag-sample-ms}
  * (20), {@code lag-poll-ms} (5), {@code tree-size} (1000000), {@code verify-runs} (2), {@code proof-warmup} (500),
- * {@code proofs} (2000). The bus arguments are Spring Boot's ({@code --bus.data-dir=...}); its API must listen on
+ * {@code proofs} (2000), {@code proof-client} (the path of ProofClient.java). The bus arguments are Spring Boot's ({@code --bus.data-dir=...}); its API must listen on
  * 127.0.0.1:8080.
  */
 public class AuditBench {
@@ -143,18 +141,9 @@ public class AuditBench {
             printTable("verification of the whole tree, GET /api/v1/audit/verification",
                     new String[] {"run", "valid", "entries", "checkpoints", "seconds", "entries/s"}, verifications);
 
-            List<ProofResult> proofResults = new ArrayList<>();
-            long size = bench.treeSize();
-            for (String kind : new String[] {"inclusion", "consistency", "checkpoint"}) {
-                bench.proofs(kind, size, proofWarmup);
-                proofResults.add(bench.proofs(kind, size, proofs));
-            }
-            printProofs(size, proofResults);
-            int separateClient = bench.proofsFromAnotherProcess(Path.of(options.get("proof-client")), size, proofWarmup,
-                    proofs);
+            int proofClient = bench.proofs(Path.of(options.get("proof-client")), bench.treeSize(), proofWarmup, proofs);
             boolean clean = appends.stream().allMatch(r -> r.errors.isEmpty() && r.lagUnresolved == 0)
-                    && verifications.stream().allMatch(v -> v[1].equals("true"))
-                    && proofResults.stream().allMatch(r -> r.errors.isEmpty()) && separateClient == 0;
+                    && verifications.stream().allMatch(v -> v[1].equals("true")) && proofClient == 0;
             exitCode = clean ? 0 : 2;
         } finally {
             bus.close();
@@ -335,90 +324,17 @@ public class AuditBench {
 
     // ------------------------------------------------------------------------------------------------------ proofs
 
-    private static final class ProofResult {
-        final String kind;
-        final Histogram latencies = newHistogram();
-        final Map<String, Long> errors = new TreeMap<>();
-        double seconds;
-
-        ProofResult(String kind) {
-            this.kind = kind;
-        }
-    }
-
     /**
-     * {@code count} requests of {@code kind} (inclusion, consistency, checkpoint) one after the other, each proof for a
-     * random index or size up to {@code size}.
+     * Proofs and checkpoint reads timed by {@code client} (bench/audit/ProofClient.java) in a JVM of its own, on this
+     * one's classpath: this JVM is the bus's, and a client here would share its heap and threads. Its table goes to
+     * this output. Returns its exit code (0: every answer checked out).
      */
-    private ProofResult proofs(String kind, long size, int count) throws Exception {
-        ProofResult result = new ProofResult(kind);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long to = 2 + random.nextLong(size - 1); // the tree size: 2..size
-            long from = kind.equals("inclusion") ? random.nextLong(to) : 1 + random.nextLong(to - 1); // index, or 1..to-1
-            String uri = switch (kind) {
-                case "inclusion" -> BASE + "/proofs/inclusion?index=" + from + "&size=" + to;
-                case "consistency" -> BASE + "/proofs/consistency?from=" + from + "&to=" + to;
-                default -> BASE + "/checkpoint";
-            };
-            long sent = System.nanoTime();
-            HttpResponse<String> response;
-            try {
-                response = get(uri, Duration.ofSeconds(10));
-            } catch (IOException e) {
-                result.errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-                continue;
-            } finally {
-                result.latencies.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
-            }
-            JsonNode answer = response.statusCode() == 200 ? json.readTree(response.body()) : null;
-            String problem = answer == null ? "HTTP " + response.statusCode() : switch (kind) {
-                case "inclusion" -> checkInclusion(from, to, answer);
-                case "consistency" -> checkConsistency(from, to, answer);
-                default -> answer.path("size").asLong() >= size ? null : "checkpoint smaller than the tree";
-            };
-            if (problem != null) {
-                result.errors.merge(problem, 1L, Long::sum);
-            }
-        }
-        result.seconds = (System.nanoTime() - start) / 1e9;
-        return result;
-    }
-
-    /**
-     * The same proofs timed by {@code client} (bench/audit/ProofClient.java) in a JVM of its own, on this one's
-     * classpath, so that the client's work shares neither the bus's heap nor its threads; its table goes to this
-     * output. Returns its exit code (0: every proof verified).
-     */
-    private int proofsFromAnotherProcess(Path client, long size, int warmup, int count)
+    private int proofs(Path client, long size, int warmup, int count)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), client.toString(),
                 "base=" + BASE, "token-file=" + tokenFile, "size=" + size, "hash=" + hash.algorithmName(),
                 "warmup=" + warmup, "proofs=" + count).inheritIO().start().waitFor();
-    }
-
-    private String checkInclusion(long index, long size, JsonNode answer) {
-        byte[] leaf = b64(answer.path("leafHash"));
-        byte[] entryLeaf = hash.leaf(jdbc.queryForObject("SELECT entry_json FROM audit_entry WHERE idx = ?",
-                byte[].class, index));
-        if (answer.path("index").asLong() != index || answer.path("size").asLong() != size) {
-            return "inclusion answer for another index or size";
-        }
-        if (!Arrays.equals(leaf, entryLeaf)) {
-            return "inclusion leaf hash is not the hash of the entry";
-        }
-        return MerkleProofs.verifyInclusion(hash, index, size, leaf, hashes(answer.path("proof")),
-                b64(answer.path("rootHash"))) ? null : "inclusion proof does not verify";
-    }
-
-    private String checkConsistency(long from, long to, JsonNode answer) {
-        if (answer.path("from").asLong() != from || answer.path("to").asLong() != to) {
-            return "consistency answer for other sizes";
-        }
-        return MerkleProofs.verifyConsistency(hash, from, to, hashes(answer.path("proof")), b64(answer.path("fromRoot")),
-                b64(answer.path("toRoot"))) ? null : "consistency proof does not verify";
     }
 
     // ----------------------------------------------------------------------------------------------------- helpers
@@ -453,16 +369,6 @@ public class AuditBench {
     private HttpResponse<String> get(String uri, Duration timeout) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(timeout).header("Accept", "application/json")
                 .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] b64(JsonNode node) {
-        return Base64.getDecoder().decode(node.asText());
-    }
-
-    private static List<byte[]> hashes(JsonNode array) {
-        List<byte[]> hashes = new ArrayList<>();
-        array.forEach(node -> hashes.add(b64(node)));
-        return hashes;
     }
 
     /** Well-formed 18-character numbers (Shenzhen, 1960-1999), synthetic: the HMAC does not care whose they are. */
@@ -562,25 +468,6 @@ public class AuditBench {
                 + " of the end of the phase");
         for (AppendResult r : results) {
             r.errors.forEach((kind, count) -> System.out.printf("errors at %d threads: %d x %s%n", r.threads, count, kind));
-        }
-    }
-
-    private static void printProofs(long size, List<ProofResult> results) {
-        List<String[]> rows = new ArrayList<>();
-        for (ProofResult r : results) {
-            Histogram h = r.latencies;
-            rows.add(new String[] {r.kind, Long.toString(h.getTotalCount()),
-                    Long.toString(r.errors.values().stream().mapToLong(Long::longValue).sum()),
-                    String.format("%.0f", h.getTotalCount() / r.seconds), ms(h.getValueAtPercentile(50)),
-                    ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue())});
-        }
-        printTable("proofs over HTTP, random indexes and sizes in a tree of " + size + " entries, one request at a time",
-                new String[] {"request", "requests", "errors", "req/s", "p50", "p90", "p99", "max"}, rows);
-        System.out.println("latencies in ms, from sending the request to having the whole answer; each request is"
-                + " itself logged (one durable append included); checkpoint = GET /api/v1/audit/checkpoint, one row"
-                + " read: the cost of any API request here");
-        for (ProofResult r : results) {
-            r.errors.forEach((kind, count) -> System.out.printf("errors in %s proofs: %d x %s%n", r.kind, count, kind));
         }
     }
 

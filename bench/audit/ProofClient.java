@@ -21,13 +21,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.HdrHistogram.Histogram;
 
 /**
- * The proofs of bench/audit.sh timed from a process of its own. AuditBench runs inside the bus's JVM (it calls the
- * bus's recording point for its appends), so its own proof requests share the bus's heap, collections and threads;
- * it starts this client on the same classpath once the tree is complete, and the client's work and garbage are its
- * own (the machine's two cores stay shared). The same requests as AuditBench's: random indexes and sizes over the
- * whole tree, one at a time, {@code warmup} unrecorded and then {@code proofs} of each kind; every proof verified
- * (RFC 9162) against the roots in its answer, and an inclusion proof's leaf hash checked against the one the log
- * gives for that entry (asked after the timed request, untimed).
+ * The proofs of bench/audit.sh, timed from a process of its own. AuditBench runs inside the bus's JVM (it calls the
+ * bus's recording point for its appends), so proof requests made there shared the bus's heap, collections and
+ * threads; it starts this client on the same classpath once the tree is complete, and the client's work and garbage
+ * are its own (the machine's two cores stay shared). Random indexes and sizes over the whole tree, one request at a
+ * time, {@code warmup} unrecorded and then {@code proofs} of each kind, and checkpoint reads as a baseline; every proof
+ * verified (RFC 9162) against the roots in its answer, and an inclusion proof's leaf hash checked against the one the
+ * log gives for that entry (asked after the timed request, untimed).
  *
  * <p>Usage: {@code java -cp <the bus's classpath> ProofClient.java base=http://127.0.0.1:8080/api/v1/audit
  * token-file=<auditor token> size=<tree size> hash=SHA-256 warmup=500 proofs=2000}; exits 2 when a request failed.
@@ -77,14 +77,16 @@ public class ProofClient {
             errors.put(kind, failed);
         }
         System.out.println();
-        System.out.println("the same proofs from a client in a process of its own (a JVM beside the bus's)");
+        System.out.println("proofs over HTTP, random indexes and sizes in a tree of " + size + " entries, one request at a"
+                + " time, from a client in a JVM of its own");
         String[] header = {"request", "requests", "errors", "req/s", "p50", "p90", "p99", "max"};
         System.out.printf("%-11s %8s %6s %5s %5s %5s %5s %5s%n", (Object[]) header);
         for (String[] row : rows) {
             System.out.printf("%-11s %8s %6s %5s %5s %5s %5s %5s%n", (Object[]) row);
         }
         System.out.println("latencies in ms, from sending the request to having the whole answer (the inclusion check's"
-                + " entry request afterwards not counted)");
+                + " entry request afterwards not counted); each request is itself logged (one durable append included);"
+                + " checkpoint = GET /api/v1/audit/checkpoint, one row read: the cost of any API request here");
         errors.forEach((kind, failed) -> failed.forEach((problem, count) ->
                 System.out.printf("errors in %s proofs: %d x %s%n", kind, count, problem)));
         System.exit(errors.values().stream().allMatch(Map::isEmpty) ? 0 : 2);
